@@ -1,0 +1,2 @@
+// Composition root: command-line commands first, otherwise the Teams bot host.
+return 0;

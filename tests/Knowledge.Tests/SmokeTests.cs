@@ -1,0 +1,1 @@
+namespace ExpertBot.Knowledge.Tests;
