@@ -1,0 +1,10 @@
+namespace ExpertBot.Bot.Cli;
+
+internal static class Clock
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>Today's date in the Netherlands, where the casemanagers are.</summary>
+    public static DateOnly TodayInNetherlands(TimeProvider time) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+}

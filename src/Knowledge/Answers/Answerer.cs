@@ -1,0 +1,101 @@
+using ExpertBot.Knowledge.Experts;
+using ExpertBot.Knowledge.Language;
+using ExpertBot.Knowledge.Loading;
+using ExpertBot.Knowledge.Privacy;
+using ExpertBot.Knowledge.Routes;
+
+namespace ExpertBot.Knowledge.Answers;
+
+/// <summary>
+/// The knowledge core's entry point: privacy guard first, then understanding, then route advice or expert
+/// ranking, then the answer in the asker's language. Pure and thread-safe; build once per knowledge base.
+/// </summary>
+public sealed class Answerer
+{
+    /// <summary>Longer questions are cut before analysis; nobody types a report into a chat.</summary>
+    public const int MaxQuestionLength = 4000;
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly QuestionReader _reader;
+    private readonly RouteAdvisor _advisor;
+    private readonly ExpertRanker _ranker;
+
+    public Answerer(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        _knowledge = knowledge;
+        var index = new KnowledgeIndex(knowledge);
+        _reader = new QuestionReader(index);
+        _advisor = new RouteAdvisor(knowledge);
+        _ranker = new ExpertRanker(knowledge, index);
+    }
+
+    public KnowledgeBase Knowledge => _knowledge;
+
+    public Answer Ask(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var raw = question.Text.Length > MaxQuestionLength ? question.Text[..MaxQuestionLength] : question.Text;
+        var pii = PrivacyGuard.Scan(raw);
+        var text = pii.Count > 0 ? PrivacyGuard.Redact(raw, pii) : raw;
+        var detected = LanguageDetector.Detect(text);
+        var language = question.Locale == Lang.En || detected == Lang.En ? Lang.En : Lang.Nl;
+        var understanding = _reader.Read(text, question.Today, detected);
+
+        var signals = RouteAdvisor.With(understanding.Signals, question.KnownSignals ?? new Dictionary<string, bool>());
+        var intent = understanding.Intent;
+        if (question.KnownSignals is { Count: > 0 } && intent is Intent.Unknown)
+        {
+            intent = Intent.Route;
+        }
+
+        RouteOutcome? outcome = null;
+        if (intent == Intent.Route || signals.GetValueOrDefault("acuut-gevaar"))
+        {
+            outcome = _advisor.Decide(signals, question.AskedFollowUps ?? new HashSet<string>());
+        }
+
+        var experts = new ExpertRanking([], []);
+        IReadOnlyList<Organisation> intake = [];
+        if (intent == Intent.Who)
+        {
+            experts = _ranker.Rank(new ExpertQuery(
+                understanding.Topics, understanding.Roles, understanding.Municipality, understanding.Day, understanding.DayAsked, question.Today, language));
+            if (experts.Recommended.Count == 0)
+            {
+                intake = IntakeContacts(understanding);
+            }
+        }
+
+        var route = outcome?.Advice;
+        var articles = SelectArticles(route, understanding);
+        var sources = route?.Route.Sources.Concat(articles.SelectMany(a => a.Sources)).Distinct().ToList()
+            ?? [.. articles.SelectMany(a => a.Sources).Distinct()];
+        var followUp = route is null ? outcome?.FollowUp : null;
+        var answer = new Answer(intent, language, route, experts, intake, followUp, pii, articles, sources, understanding, "")
+        {
+            Signals = signals,
+        };
+        return answer with { Text = AnswerText.Compose(answer) };
+    }
+
+    private List<Article> SelectArticles(RouteAdvice? route, Understanding understanding)
+    {
+        var ids = (route?.Route.Articles ?? []).Concat(understanding.Articles).Distinct(StringComparer.Ordinal);
+        return [.. ids.Select(id => _knowledge.ArticlesById.GetValueOrDefault(id)).OfType<Article>()];
+    }
+
+    /// <summary>Where to go when no expert fits: the GI (and Veilig Thuis for abuse signals) serving the municipality.</summary>
+    private List<Organisation> IntakeContacts(Understanding understanding)
+    {
+        var types = understanding.Signals.GetValueOrDefault("vermoeden-mishandeling") ? (string[])["veilig-thuis", "gi"] : ["gi"];
+        var municipality = understanding.Municipality?.Name;
+        return [.. _knowledge.Organisations
+            .Where(o => types.Contains(o.Type, StringComparer.Ordinal) && !o.Contact.IsEmpty)
+            .Where(o => municipality is null || o.Municipalities.Contains("*") || o.Municipalities.Contains(municipality, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(o => Array.IndexOf(types, o.Type))
+            .ThenBy(o => o.Municipalities.Contains("*") ? 1 : 0)
+            .ThenBy(o => o.Name, StringComparer.Ordinal)
+            .Take(3)];
+    }
+}

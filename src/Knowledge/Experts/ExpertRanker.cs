@@ -1,0 +1,160 @@
+using ExpertBot.Knowledge.Language;
+using ExpertBot.Knowledge.Loading;
+
+namespace ExpertBot.Knowledge.Experts;
+
+/// <summary>What a "wie kan ik raadplegen?" question asks for.</summary>
+public sealed record ExpertQuery(
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Roles,
+    Municipality? Municipality,
+    DateOnly Day,
+    bool DayAsked,
+    DateOnly Today,
+    Lang Language);
+
+public sealed record RankedExpert(
+    Expert Expert,
+    Organisation? Organisation,
+    int Score,
+    bool AvailableOnDay,
+    IReadOnlyList<string> Reasons);
+
+/// <summary>Recommended experts (never one who does not accept requests first) and those who match but don't take requests.</summary>
+public sealed record ExpertRanking(IReadOnlyList<RankedExpert> Recommended, IReadOnlyList<RankedExpert> NotAcceptingRequests);
+
+/// <summary>
+/// Ranks experts: topic match first, then the asked role, then municipality (a specific match beats "*"),
+/// availability on the asked day and language; ties are broken by name and id so answers are stable.
+/// </summary>
+internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index)
+{
+    private const int MaxRecommended = 5;
+    private const int TopicWeight = 100;
+    private const int RoleWeight = 60;
+    private const int SpecificMunicipalityWeight = 30;
+    private const int AnyMunicipalityWeight = 10;
+    private const int AvailableWeight = 15;
+    private const int LanguageWeight = 5;
+
+    public ExpertRanking Rank(ExpertQuery query)
+    {
+        var ranked = Candidates(query)
+            .Select(e => Score(e, query))
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Expert.Name, StringComparer.Ordinal)
+            .ThenBy(r => r.Expert.Id, StringComparer.Ordinal)
+            .ToList();
+        return new ExpertRanking(
+            [.. ranked.Where(r => r.Expert.AcceptsRequests).Take(MaxRecommended)],
+            [.. ranked.Where(r => !r.Expert.AcceptsRequests).Take(MaxRecommended)]);
+    }
+
+    private IEnumerable<Expert> Candidates(ExpertQuery query)
+    {
+        if (query.Topics.Count > 0 || query.Roles.Count > 0)
+        {
+            return query.Topics.SelectMany(t => index.ExpertsByTopic.GetValueOrDefault(t) ?? [])
+                .Concat(query.Roles.SelectMany(r => index.ExpertsByRole.GetValueOrDefault(r) ?? []))
+                .Distinct();
+        }
+
+        return query.Municipality is { } municipality
+            ? index.ExpertsByMunicipality.GetValueOrDefault(municipality.Name) ?? []
+            : [];
+    }
+
+    private RankedExpert Score(Expert expert, ExpertQuery query)
+    {
+        var lang = query.Language;
+        var reasons = new List<string>();
+        var score = 0;
+        foreach (var topic in query.Topics.Where(t => expert.Expertise.Contains(t, StringComparer.Ordinal)))
+        {
+            score += TopicWeight;
+            reasons.Add(Lower(knowledge.TopicsById.TryGetValue(topic, out var t) ? t.Label : topic));
+        }
+
+        if (query.Roles.Contains(expert.Role.ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            score += RoleWeight;
+            reasons.Add(expert.Role);
+        }
+
+        score += MunicipalityScore(expert, query.Municipality, lang, reasons);
+
+        var code = DayReader.Code(query.Day);
+        var available = expert.Available.Contains(code, StringComparer.Ordinal);
+        if (available)
+        {
+            score += AvailableWeight;
+            reasons.Add(DayText(query, lang, available: true));
+        }
+        else
+        {
+            var days = string.Join(", ", expert.Available.Select(d => DayReader.CodeName(d, lang)));
+            reasons.Add(DayText(query, lang, available: false) + (days.Length > 0 ? (lang == Lang.En ? $" (available {days})" : $" (wel {days})") : ""));
+        }
+
+        if (lang == Lang.En && expert.Languages.Contains("en", StringComparer.Ordinal))
+        {
+            score += LanguageWeight;
+            reasons.Add("speaks English");
+        }
+
+        if (!expert.AcceptsRequests)
+        {
+            reasons.Add(lang == Lang.En ? "not taking requests now" : "neemt nu geen aanvragen aan");
+        }
+
+        knowledge.OrganisationsById.TryGetValue(expert.Organisation, out var organisation);
+        return new RankedExpert(expert, organisation, score, available, reasons);
+    }
+
+    private static int MunicipalityScore(Expert expert, Municipality? asked, Lang lang, List<string> reasons)
+    {
+        var everywhere = expert.Municipalities.Contains("*", StringComparer.Ordinal);
+        if (asked is null)
+        {
+            reasons.Add(everywhere
+                ? (lang == Lang.En ? "works in the whole region" : "werkt in de hele regio")
+                : (lang == Lang.En ? "works in " : "werkt in ") + string.Join(", ", expert.Municipalities));
+            return everywhere ? AnyMunicipalityWeight : 0;
+        }
+
+        if (expert.Municipalities.Contains(asked.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            reasons.Add((lang == Lang.En ? "works in " : "werkt in ") + asked.Name);
+            return SpecificMunicipalityWeight;
+        }
+
+        if (everywhere)
+        {
+            reasons.Add(lang == Lang.En ? $"works in the whole region, incl. {asked.Name}" : $"werkt in de hele regio, ook {asked.Name}");
+            return AnyMunicipalityWeight;
+        }
+
+        reasons.Add((lang == Lang.En ? "works in " : "werkt in ") + string.Join(", ", expert.Municipalities)
+            + (lang == Lang.En ? $", not in {asked.Name}" : $", niet in {asked.Name}"));
+        return 0;
+    }
+
+    private static string DayText(ExpertQuery query, Lang lang, bool available)
+    {
+        var day = query.Day == query.Today
+            ? (lang == Lang.En ? "today" : "vandaag")
+            : query.Day == query.Today.AddDays(1)
+                ? (lang == Lang.En ? "tomorrow" : "morgen")
+                : (lang == Lang.En ? "on " : "op ") + DayReader.Name(query.Day, lang);
+        return (lang, available) switch
+        {
+            (Lang.En, true) => $"available {day}",
+            (Lang.En, false) => $"not available {day}",
+            (_, true) => $"{day} beschikbaar",
+            _ => $"{day} niet beschikbaar",
+        };
+    }
+
+    private static string Lower(string label) =>
+        label.Length > 1 && char.IsUpper(label[0]) && char.IsLower(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
+}

@@ -1,0 +1,43 @@
+using ExpertBot.Knowledge.Loading;
+
+namespace ExpertBot.Knowledge.Language;
+
+/// <summary>The phrase matchers and lookups built once per knowledge base.</summary>
+internal sealed class KnowledgeIndex
+{
+    public KnowledgeIndex(KnowledgeBase knowledge)
+    {
+        Signals = new PhraseMatcher<(string Signal, bool Counter)>(knowledge.Signals.SelectMany(s =>
+            s.Phrases.Select(p => (p, (s.Id, false))).Concat(s.CounterPhrases.Select(p => (p, (s.Id, true))))));
+        Topics = new PhraseMatcher<string>(knowledge.Topics.SelectMany(t =>
+            t.Synonyms.Append(t.Label).Append(t.Id.Replace('-', ' ')).Select(p => (p, t.Id))));
+        Roles = new PhraseMatcher<string>(knowledge.Experts.Select(e => e.Role.ToLowerInvariant()).Distinct().Select(r => (r, r)));
+        Municipalities = new PhraseMatcher<Municipality>(knowledge.Municipalities.SelectMany(m =>
+            m.Aliases.Append(m.Name).Select(p => (p, m))));
+        Intents = new PhraseMatcher<IntentCue>(knowledge.IntentCues.Select(c => (c.Phrase, c)));
+        Articles = new PhraseMatcher<string>(knowledge.Articles.SelectMany(a => a.Keywords.Select(k => (k, a.Id))));
+        ExpertsByTopic = knowledge.Experts
+            .SelectMany(e => e.Expertise.Select(t => (Topic: t, Expert: e)))
+            .GroupBy(x => x.Topic, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Expert>)[.. g.Select(x => x.Expert)], StringComparer.Ordinal);
+        ExpertsByRole = knowledge.Experts
+            .GroupBy(e => e.Role.ToLowerInvariant(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Expert>)[.. g], StringComparer.Ordinal);
+        ExpertsByMunicipality = knowledge.Experts
+            .SelectMany(e => e.Municipalities.Select(m => (Municipality: m, Expert: e)))
+            .GroupBy(x => x.Municipality, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Expert>)[.. g.Select(x => x.Expert)], StringComparer.OrdinalIgnoreCase);
+        SignalsById = knowledge.Signals.ToDictionary(s => s.Id, StringComparer.Ordinal);
+    }
+
+    public PhraseMatcher<(string Signal, bool Counter)> Signals { get; }
+    public PhraseMatcher<string> Topics { get; }
+    public PhraseMatcher<string> Roles { get; }
+    public PhraseMatcher<Municipality> Municipalities { get; }
+    public PhraseMatcher<IntentCue> Intents { get; }
+    public PhraseMatcher<string> Articles { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Expert>> ExpertsByTopic { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Expert>> ExpertsByRole { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Expert>> ExpertsByMunicipality { get; }
+    public IReadOnlyDictionary<string, Signal> SignalsById { get; }
+}

@@ -1,0 +1,111 @@
+using ExpertBot.Knowledge.Loading;
+
+namespace ExpertBot.Knowledge.Language;
+
+/// <summary>
+/// Reads a question: intent, signals (with negation), topics, expert roles, municipality and day.
+/// Embedded and deterministic: no network, no language model.
+/// </summary>
+internal sealed class QuestionReader(KnowledgeIndex index)
+{
+    private const int SignalIntentCap = 3;
+
+    public Understanding Read(string text, DateOnly today, Lang language)
+    {
+        var tokens = TextAnalyzer.Analyze(text, language);
+        var signals = ReadSignals(tokens, language);
+        var topics = Distinct(index.Topics.Match(tokens, language).Where(h => !h.Negated).Select(h => h.Payload));
+        if (topics.Count == 0)
+        {
+            // Only when the question names no subject itself: "wie bel ik bij een vermoeden van mishandeling?"
+            topics.AddRange(signals.Where(s => s.Value).SelectMany(s => index.SignalsById[s.Key].Topics).Distinct(StringComparer.Ordinal));
+        }
+
+        var roles = Distinct(index.Roles.Match(tokens, language).Select(h => h.Payload));
+        var municipality = ReadMunicipality(tokens, language);
+        var day = DayReader.Read(tokens, today);
+        var articles = Distinct(index.Articles.Match(tokens, language).Where(h => !h.Negated).Select(h => h.Payload));
+        var intent = ReadIntent(tokens, language, signals, topics.Count, roles.Count);
+        return new Understanding(intent, language, signals, topics, roles, municipality, day ?? today, day is not null, articles);
+    }
+
+    /// <summary>A phrase sets its signal; a negated phrase or a counter-phrase clears it. Present beats absent.</summary>
+    private Dictionary<string, bool> ReadSignals(IReadOnlyList<Token> tokens, Lang language)
+    {
+        var signals = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var hit in index.Signals.Match(tokens, language))
+        {
+            var value = hit.Payload.Counter == hit.Negated;
+            signals[hit.Payload.Signal] = value || (signals.TryGetValue(hit.Payload.Signal, out var earlier) && earlier);
+        }
+
+        return signals;
+    }
+
+    private Municipality? ReadMunicipality(IReadOnlyList<Token> tokens, Lang language)
+    {
+        // The longest mention wins, so "Midden-Groningen" is not read as "Groningen".
+        return index.Municipalities.Match(tokens, language)
+            .OrderByDescending(h => h.LastToken - h.FirstToken)
+            .ThenBy(h => h.FirstToken)
+            .Select(h => h.Payload)
+            .FirstOrDefault();
+    }
+
+    private Intent ReadIntent(IReadOnlyList<Token> tokens, Lang language, Dictionary<string, bool> signals, int topicCount, int roleCount)
+    {
+        var scores = new Dictionary<Intent, int>();
+        foreach (var hit in index.Intents.Match(tokens, language).Where(h => !h.Negated))
+        {
+            var intent = IntentNames.Parse(hit.Payload.Intent);
+            scores[intent] = scores.GetValueOrDefault(intent) + hit.Payload.Weight;
+        }
+
+        var presentSignals = signals.Count(s => s.Value);
+        if (roleCount > 0)
+        {
+            scores[Intent.Who] = scores.GetValueOrDefault(Intent.Who) + 2;
+        }
+
+        if (signals.Count > 0)
+        {
+            scores[Intent.Route] = scores.GetValueOrDefault(Intent.Route) + Math.Min(signals.Count, SignalIntentCap);
+        }
+
+        if (scores.TryGetValue(Intent.Help, out var help) && (presentSignals > 0 || topicCount > 0))
+        {
+            // "Wat kun je vertellen over nazorg?" is about nazorg, not about the bot.
+            scores[Intent.Help] = help - 2;
+        }
+
+        var best = scores.Where(s => s.Value > 0)
+            .OrderByDescending(s => s.Value)
+            .ThenBy(s => TieOrder(s.Key))
+            .Select(s => s.Key)
+            .FirstOrDefault(Intent.Unknown);
+
+        if (best == Intent.Unknown && (topicCount > 0 || roleCount > 0))
+        {
+            best = Intent.Who;
+        }
+
+        if (signals.GetValueOrDefault("acuut-gevaar") && best is Intent.Unknown or Intent.Help)
+        {
+            best = Intent.Route;
+        }
+
+        return best;
+    }
+
+    private static int TieOrder(Intent intent) => intent switch
+    {
+        Intent.Reminder => 0,
+        Intent.Request => 1,
+        Intent.Who => 2,
+        Intent.Route => 3,
+        Intent.Help => 4,
+        _ => 5,
+    };
+
+    private static List<string> Distinct(IEnumerable<string> items) => [.. items.Distinct(StringComparer.Ordinal)];
+}
