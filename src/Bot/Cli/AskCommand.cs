@@ -22,6 +22,7 @@ internal static class AskCommand
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
         var json = false;
+        var explain = false;
         var knowledgeFiles = new List<string>();
         DateOnly? date = null;
         Lang? locale = null;
@@ -32,6 +33,9 @@ internal static class AskCommand
             {
                 case "--json":
                     json = true;
+                    break;
+                case "--explain":
+                    explain = true;
                     break;
                 case "--knowledge":
                     knowledgeFiles.Add(Value(args, ref i, "--knowledge"));
@@ -75,6 +79,15 @@ internal static class AskCommand
 
         var today = date ?? Clock.TodayInNetherlands(time);
         var answer = new Answerer(knowledge).Ask(new Question(question, today, locale));
+        if (explain)
+        {
+            // For people tuning knowledge: what the reader understood (ids only), on stderr.
+            var u = answer.Understanding;
+            stderr.WriteLine($"language={u.Language} intent={u.Intent.Code()} day={u.Day:yyyy-MM-dd}{(u.DayAsked ? " (asked)" : "")} municipality={u.Municipality?.Name}");
+            stderr.WriteLine($"signals: {string.Join(", ", u.Signals.Select(s => (s.Value ? "+" : "-") + s.Key))}");
+            stderr.WriteLine($"topics: {string.Join(", ", u.Topics)}; roles: {string.Join(", ", u.Roles)}; articles: {string.Join(", ", u.Articles)}");
+        }
+
         if (json)
         {
             stdout.WriteLine(ToJson(answer));
