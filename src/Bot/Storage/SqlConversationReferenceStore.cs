@@ -81,14 +81,15 @@ internal sealed class SqlConversationReferenceStore(StorageDatabase database, Ti
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(userIdOrAadObjectId);
-        // A user can have several personal chats over time (reinstalls); prefer one we may still send to.
+        // A user can have several personal chats over time (reinstalls); prefer one we may still send to, else the
+        // most recently touched one so the caller sees why it cannot send.
         return database.RunAsync("find personal conversation reference", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, $"""
                 SELECT {Columns} FROM conversation_references
                 WHERE channel_id = @channel_id AND conversation_type = 'personal'
                   AND (user_id = @user OR user_aad_object_id = @user)
-                ORDER BY CASE status WHEN 'active' THEN 0 ELSE 1 END, updated_at DESC
+                ORDER BY CASE status WHEN 'active' THEN 0 ELSE 1 END, updated_at DESC, created_at DESC, conversation_id
                 LIMIT 1;
                 """)
                 .With("channel_id", channelId)

@@ -40,7 +40,8 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         {
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            // Pragmas outlive a pooled connection: a database with its own pragmas must not share the pool.
+            Pooling = connectionPragmas is null,
             DefaultTimeout = 30,
         }.ToString();
         _connectionPragmas = DefaultConnectionPragmas + (connectionPragmas ?? string.Empty);
