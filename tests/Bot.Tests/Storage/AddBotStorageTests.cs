@@ -1,7 +1,6 @@
 using ExpertBot.Bot.Storage;
 using ExpertBot.Bot.Storage.Postgres;
 using ExpertBot.Bot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
@@ -31,7 +30,6 @@ public sealed class AddBotStorageTests(ITestOutputHelper output)
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             Directory.Delete(contentRoot, recursive: true);
         }
     }
@@ -61,7 +59,6 @@ public sealed class AddBotStorageTests(ITestOutputHelper output)
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             Directory.Delete(contentRoot, recursive: true);
         }
     }

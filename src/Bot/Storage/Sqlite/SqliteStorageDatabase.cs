@@ -8,7 +8,7 @@ namespace ExpertBot.Bot.Storage.Sqlite;
 /// One SQLite file, opened per operation (the pool keeps handles warm). WAL lets readers run beside the single
 /// writer; the busy timeout makes concurrent writers queue instead of failing.
 /// </summary>
-internal sealed class SqliteStorageDatabase : StorageDatabase
+internal sealed class SqliteStorageDatabase : StorageDatabase, IDisposable
 {
     private const string DefaultConnectionPragmas =
         "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
@@ -103,6 +103,13 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         }
 
         _directoryExists = true;
+    }
+
+    /// <summary>Closes the pooled handles so the file (and its -wal/-shm) is released when the host stops.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
