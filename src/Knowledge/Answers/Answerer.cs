@@ -50,7 +50,8 @@ public sealed class Answerer
         }
 
         RouteOutcome? outcome = null;
-        if (intent == Intent.Route || signals.GetValueOrDefault("acuut-gevaar"))
+        var onlyFacts = intent == Intent.Route && !signals.Values.Any(v => v) && understanding.Articles.Count > 0;
+        if ((intent == Intent.Route && !onlyFacts) || signals.GetValueOrDefault("acuut-gevaar"))
         {
             outcome = _advisor.Decide(signals, question.AskedFollowUps ?? new HashSet<string>());
         }
@@ -60,7 +61,8 @@ public sealed class Answerer
         if (intent == Intent.Who)
         {
             experts = _ranker.Rank(new ExpertQuery(
-                understanding.Topics, understanding.Roles, understanding.Municipality, understanding.Day, understanding.DayAsked, question.Today, language));
+                understanding.Topics, understanding.Roles, understanding.Municipality, understanding.Day, understanding.DayAsked, question.Today, language,
+                understanding.TopicsFromSignals));
             if (experts.Recommended.Count == 0)
             {
                 intake = IntakeContacts(understanding);

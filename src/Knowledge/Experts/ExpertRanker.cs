@@ -11,7 +11,8 @@ public sealed record ExpertQuery(
     DateOnly Day,
     bool DayAsked,
     DateOnly Today,
-    Lang Language);
+    Lang Language,
+    bool TopicsAreAlternatives = false);
 
 public sealed record RankedExpert(
     Expert Expert,
@@ -69,7 +70,13 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
         var lang = query.Language;
         var reasons = new List<string>();
         var score = 0;
-        foreach (var topic in query.Topics.Where(t => expert.Expertise.Contains(t, StringComparer.Ordinal)))
+        var matched = query.Topics.Where(t => expert.Expertise.Contains(t, StringComparer.Ordinal)).ToList();
+        if (query.TopicsAreAlternatives && matched.Count > 1)
+        {
+            matched = matched.Take(1).ToList();
+        }
+
+        foreach (var topic in matched)
         {
             score += TopicWeight;
             reasons.Add(Lower(knowledge.TopicsById.TryGetValue(topic, out var t) ? t.Label : topic));

@@ -24,20 +24,31 @@ public sealed class PhraseMatcher<T>
     private readonly Dictionary<string, List<Entry>>[] _byFirstStem =
         [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
+    // Phrases that are mostly stop words ("wat moet ik doen", "met wie") must match word for word.
+    private readonly Dictionary<string, List<Entry>>[] _exactByFirstStem =
+        [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
     public PhraseMatcher(IEnumerable<(string Phrase, T Payload)> phrases)
     {
         foreach (var (phrase, payload) in phrases)
         {
             foreach (var lang in (Lang[])[Lang.Nl, Lang.En])
             {
-                var stems = TextAnalyzer.ContentStems(phrase, lang);
+                var tokens = TextAnalyzer.Analyze(phrase, lang);
+                var stems = tokens.Where(t => !t.IsStop).Select(t => t.Stem).ToList();
+                var exact = tokens.Count >= 2 && stems.All(TextAnalyzer.IsQuestionWord);
+                if (exact)
+                {
+                    stems = [.. tokens.Select(t => t.Stem)];
+                }
+
                 if (stems.Count == 0)
                 {
                     continue;
                 }
 
                 var entry = new Entry(payload, [.. stems], stems.Any(Negators.Contains));
-                var index = _byFirstStem[(int)lang];
+                var index = (exact ? _exactByFirstStem : _byFirstStem)[(int)lang];
                 if (!index.TryGetValue(stems[0], out var list))
                 {
                     index[stems[0]] = list = [];
@@ -87,7 +98,44 @@ public sealed class PhraseMatcher<T>
             }
         }
 
+        var exactIndex = _exactByFirstStem[(int)lang];
+        for (var t = 0; t < tokens.Count && exactIndex.Count > 0; t++)
+        {
+            if (!exactIndex.TryGetValue(tokens[t].Stem, out var entries))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (MatchesExactly(entry, tokens, t))
+                {
+                    var last = t + entry.Stems.Length - 1;
+                    hits.Add(new PhraseHit<T>(entry.Payload, t, last, !entry.HasNegator && IsNegated(tokens, t, last)));
+                }
+            }
+        }
+
         return hits;
+    }
+
+    private static bool MatchesExactly(Entry entry, IReadOnlyList<Token> tokens, int start)
+    {
+        if (start + entry.Stems.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var p = 0; p < entry.Stems.Length; p++)
+        {
+            var token = tokens[start + p];
+            if (token.Stem != entry.Stems[p] || token.Clause != tokens[start].Clause)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The stem itself, then its compound suffixes ("kindermishandel" → "mishandel").</summary>

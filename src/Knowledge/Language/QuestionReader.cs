@@ -8,14 +8,15 @@ namespace ExpertBot.Knowledge.Language;
 /// </summary>
 internal sealed class QuestionReader(KnowledgeIndex index)
 {
-    private const int SignalIntentCap = 3;
+    private const int SignalIntentCap = 2;
 
     public Understanding Read(string text, DateOnly today, Lang language)
     {
         var tokens = TextAnalyzer.Analyze(text, language);
         var signals = ReadSignals(tokens, language);
         var topics = Distinct(index.Topics.Match(tokens, language).Where(h => !h.Negated).Select(h => h.Payload));
-        if (topics.Count == 0)
+        var topicsFromSignals = topics.Count == 0;
+        if (topicsFromSignals)
         {
             // Only when the question names no subject itself: "wie bel ik bij een vermoeden van mishandeling?"
             topics.AddRange(signals.Where(s => s.Value).SelectMany(s => index.SignalsById[s.Key].Topics).Distinct(StringComparer.Ordinal));
@@ -25,8 +26,11 @@ internal sealed class QuestionReader(KnowledgeIndex index)
         var municipality = ReadMunicipality(tokens, language);
         var day = DayReader.Read(tokens, today);
         var articles = Distinct(index.Articles.Match(tokens, language).Where(h => !h.Negated).Select(h => h.Payload));
-        var intent = ReadIntent(tokens, language, signals, topics.Count, roles.Count);
-        return new Understanding(intent, language, signals, topics, roles, municipality, day ?? today, day is not null, articles);
+        var intent = ReadIntent(tokens, language, signals, topics.Count, roles.Count, articles.Count);
+        return new Understanding(intent, language, signals, topics, roles, municipality, day ?? today, day is not null, articles)
+        {
+            TopicsFromSignals = topicsFromSignals && topics.Count > 0,
+        };
     }
 
     /// <summary>A phrase sets its signal; a negated phrase or a counter-phrase clears it. Present beats absent.</summary>
@@ -52,7 +56,7 @@ internal sealed class QuestionReader(KnowledgeIndex index)
             .FirstOrDefault();
     }
 
-    private Intent ReadIntent(IReadOnlyList<Token> tokens, Lang language, Dictionary<string, bool> signals, int topicCount, int roleCount)
+    private Intent ReadIntent(IReadOnlyList<Token> tokens, Lang language, Dictionary<string, bool> signals, int topicCount, int roleCount, int articleCount)
     {
         var scores = new Dictionary<Intent, int>();
         foreach (var hit in index.Intents.Match(tokens, language).Where(h => !h.Negated))
@@ -62,14 +66,21 @@ internal sealed class QuestionReader(KnowledgeIndex index)
         }
 
         var presentSignals = signals.Count(s => s.Value);
+        if (tokens.Count > 0 && tokens[0].Folded is "wie" or "who" or "whom")
+        {
+            // A question that opens with "wie"/"who" asks for a person.
+            scores[Intent.Who] = scores.GetValueOrDefault(Intent.Who) + 3;
+        }
+
         if (roleCount > 0)
         {
-            scores[Intent.Who] = scores.GetValueOrDefault(Intent.Who) + 2;
+            // A role is a hint, not a request: "ik ben het niet eens met de gezinsvoogd" is about a route.
+            scores[Intent.Who] = scores.GetValueOrDefault(Intent.Who) + 1;
         }
 
         if (signals.Count > 0)
         {
-            scores[Intent.Route] = scores.GetValueOrDefault(Intent.Route) + Math.Min(signals.Count, SignalIntentCap);
+            scores[Intent.Route] = scores.GetValueOrDefault(Intent.Route) + (2 * Math.Min(signals.Count, SignalIntentCap));
         }
 
         if (scores.TryGetValue(Intent.Help, out var help) && (presentSignals > 0 || topicCount > 0))
@@ -87,6 +98,12 @@ internal sealed class QuestionReader(KnowledgeIndex index)
         if (best == Intent.Unknown && (topicCount > 0 || roleCount > 0))
         {
             best = Intent.Who;
+        }
+
+        if (best == Intent.Unknown && articleCount > 0)
+        {
+            // Facts about the routes (durations, rates, the beschermingstafel) are route knowledge.
+            best = Intent.Route;
         }
 
         if (signals.GetValueOrDefault("acuut-gevaar") && best is Intent.Unknown or Intent.Help)

@@ -36,6 +36,14 @@ public static class TextAnalyzer
 
     private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal) { "maar", "but", "however", "echter" };
 
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "wie", "wat", "welke", "hoe", "wanneer", "waar", "nu", "who", "whom", "what", "which", "how", "when", "where", "now",
+    };
+
+    /// <summary>True for the question words kept out of the stop lists ("wie", "wat", "how").</summary>
+    public static bool IsQuestionWord(string stem) => QuestionWords.Contains(stem);
+
     public static IReadOnlyList<Token> Analyze(string text, Lang lang)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -12,4 +12,11 @@ public sealed record Understanding(
     Municipality? Municipality,
     DateOnly Day,
     bool DayAsked,
-    IReadOnlyList<string> Articles);
+    IReadOnlyList<string> Articles)
+{
+    /// <summary>
+    /// True when the topics were inferred from signals (the question named no subject): they are then
+    /// alternatives, and an expert matching several of them is not better than one matching one.
+    /// </summary>
+    public bool TopicsFromSignals { get; init; }
+}
