@@ -1,6 +1,9 @@
 using ExpertBot.Bot.Cli;
+using ExpertBot.Bot.Conversation;
+using ExpertBot.Bot.Protocol;
+using ExpertBot.Bot.Storage;
 
-// Shell commands (ask, knowledge validate) run and exit; anything else starts the bot host.
+// Shell commands (ask, knowledge validate, package) run and exit; anything else starts the bot host.
 if (CommandLine.IsCommand(args))
 {
     return CommandLine.Run(args, Console.Out, Console.Error, TimeProvider.System);
@@ -8,8 +11,15 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:3978");
+
+// Durable stores first: the protocol only adds in-memory ones when none are registered.
+builder.Services.AddBotStorage();
+builder.Services.AddBotProtocol(builder.Configuration);
+builder.Services.AddConversation();
+
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapBotMessages();
 app.Run();
 return 0;
 

@@ -81,6 +81,35 @@ public sealed class Answerer
         return answer with { Text = AnswerText.Compose(answer) };
     }
 
+    /// <summary>
+    /// Experts for a route ("Toon experts" on a route card): those with the route's topics, else those of the
+    /// organisations that carry the route (the GI, Veilig Thuis, the Raad).
+    /// </summary>
+    public Answer ExpertsForRoute(string routeId, DateOnly today, Lang language, string? municipality = null)
+    {
+        ArgumentNullException.ThrowIfNull(routeId);
+        var route = _knowledge.RoutesById.GetValueOrDefault(routeId);
+        var place = municipality is null ? null : _knowledge.Municipalities.FirstOrDefault(m => string.Equals(m.Name, municipality, StringComparison.OrdinalIgnoreCase));
+        var topics = route?.Topics.Where(_knowledge.TopicsById.ContainsKey).ToList() ?? [];
+        var ranking = new ExpertRanking([], []);
+        if (route is not null)
+        {
+            ranking = _ranker.Rank(new ExpertQuery(topics, [], place, today, false, today, language, true));
+            if (ranking.Recommended.Count == 0)
+            {
+                ranking = _ranker.Rank(new ExpertQuery([], [], place, today, false, today, language, true, route.OrganisationTypes));
+            }
+        }
+
+        var understanding = new Understanding(Intent.Who, language, new Dictionary<string, bool>(), topics, [], place, today, false, []);
+        var intake = ranking.Recommended.Count == 0 ? IntakeContacts(understanding) : [];
+        var answer = new Answer(Intent.Who, language, null, ranking, intake, null, [], [], [], understanding, "")
+        {
+            Signals = understanding.Signals,
+        };
+        return answer with { Text = AnswerText.Compose(answer) };
+    }
+
     private List<Article> SelectArticles(RouteAdvice? route, Understanding understanding)
     {
         var ids = (route?.Route.Articles ?? []).Concat(understanding.Articles).Distinct(StringComparer.Ordinal);

@@ -12,7 +12,8 @@ public sealed record ExpertQuery(
     bool DayAsked,
     DateOnly Today,
     Lang Language,
-    bool TopicsAreAlternatives = false);
+    bool TopicsAreAlternatives = false,
+    IReadOnlyList<string>? OrganisationTypes = null);
 
 public sealed record RankedExpert(
     Expert Expert,
@@ -58,6 +59,12 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
             return query.Topics.SelectMany(t => index.ExpertsByTopic.GetValueOrDefault(t) ?? [])
                 .Concat(query.Roles.SelectMany(r => index.ExpertsByRole.GetValueOrDefault(r) ?? []))
                 .Distinct();
+        }
+
+        if (query.OrganisationTypes is { Count: > 0 } types)
+        {
+            return knowledge.Experts.Where(e =>
+                knowledge.OrganisationsById.TryGetValue(e.Organisation, out var org) && types.Contains(org.Type, StringComparer.Ordinal));
         }
 
         return query.Municipality is { } municipality

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ExpertBot.Bot.Cards;
+using ExpertBot.Bot.Cli;
+using ExpertBot.Bot.Protocol;
+using ExpertBot.Bot.Storage;
+using ExpertBot.Knowledge.Answers;
+using ExpertBot.Knowledge.Language;
+using ExpertBot.Knowledge.Loading;
+using Activity = ExpertBot.Bot.Protocol.Activity;
+
+namespace ExpertBot.Bot.Conversation;
+
+/// <summary>
+/// The chat: a message goes to the knowledge core and comes back as a card; card buttons continue a route
+/// decision, show experts, take feedback. Thin by design: read the activity, ask Knowledge, build a card, send.
+/// </summary>
+internal sealed class ChatHandlers(
+    Answerer answerer,
+    ConversationStateAccessor states,
+    IFeedbackStore feedback,
+    TimeProvider time,
+    ILogger<ChatHandlers> logger)
+{
+    /// <summary>After this long without an answer the user sees "typing…".</summary>
+    private static readonly TimeSpan TypingDelay = TimeSpan.FromMilliseconds(700);
+
+    public async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        // An Action.Submit arrives as a message whose value is the card data.
+        if (turn.Activity.Value is JsonObject && CardVerbs.TryRead(turn.Activity.Value, out var submitted))
+        {
+            var reply = await HandleActionAsync(turn, submitted, cancellationToken);
+            await SendAsync(turn, reply, cancellationToken);
+            return;
+        }
+
+        if (turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Activity.Text))
+        {
+            Log.UnknownCardAction(logger, null);
+            await SendAsync(turn, AnswerCards.Error(LanguageOf(turn.Activity), UnknownActionText(LanguageOf(turn.Activity))), cancellationToken);
+            return;
+        }
+
+        var text = turn.Activity.StripBotMention();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await SendAsync(turn, AnswerCards.Help(LanguageOf(turn.Activity)), cancellationToken);
+            return;
+        }
+
+        var card = await AnswerAsync(turn, text, fresh: true, cancellationToken);
+        await SendAsync(turn, card.Card, cancellationToken, card.Record);
+    }
+
+    public async Task<InvokeResponse> OnCardActionAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!CardVerbs.TryRead(turn.Activity.Value, out var action))
+        {
+            Log.UnknownCardAction(logger, (turn.Activity.Value as JsonObject)?["action"]?["verb"]?.GetValue<string>());
+            return InvokeResponse.AdaptiveCardMessage(UnknownActionText(LanguageOf(turn.Activity)));
+        }
+
+        var card = await HandleActionAsync(turn, action, cancellationToken);
+        return InvokeResponse.AdaptiveCard(card);
+    }
+
+    public async Task OnMembersAddedAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var botAdded = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) ?? false;
+        var installed = activity.Type == ActivityTypes.InstallationUpdate && activity.Action is "add" or "add-upgrade";
+        if ((botAdded || installed) && activity.Conversation?.ConversationType is null or "personal")
+        {
+            await WelcomeOnceAsync(turn, cancellationToken);
+        }
+    }
+
+    public async Task OnReactionAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var vote = turn.Activity.ReactionsAdded?.Select(r => r.Type).FirstOrDefault() switch
+        {
+            "like" or "heart" or "laugh" => 1,
+            "sad" or "angry" => -1,
+            _ => 0,
+        };
+        if (vote == 0 || turn.Activity.ReplyToId is not { } replyTo)
+        {
+            return;
+        }
+
+        var state = await states.LoadAsync(StateKey(turn.Activity), cancellationToken);
+        if (state.Find(replyTo) is { } answer)
+        {
+            await StoreFeedbackAsync(turn.Activity, answer, vote, cancellationToken);
+        }
+    }
+
+    private async Task WelcomeOnceAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var key = StateKey(turn.Activity, perUser: false) + "|welcome";
+        var state = await states.LoadAsync(key, cancellationToken);
+        if (state.Answers.Any(a => a.Intent == "welcome"))
+        {
+            return;
+        }
+
+        var result = await turn.ReplyAsync(AnswerCards.Welcome(LanguageOf(turn.Activity)), cancellationToken);
+        if (result.IsSent)
+        {
+            state.Remember(new AnswerRecord("welcome", (result as SendResult.Sent)?.ActivityId, "welcome", null));
+            await states.SaveAsync(key, state, cancellationToken);
+            Log.Welcomed(logger, turn.Activity.Conversation?.ConversationType);
+        }
+    }
+
+    private async Task<JsonObject> HandleActionAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        Log.CardAction(logger, action.Verb);
+        var lang = LanguageOf(turn.Activity);
+        switch (action.Verb)
+        {
+            case CardVerbs.FollowUpChoose:
+                return (await ContinueRouteAsync(turn, action, cancellationToken)).Card;
+            case CardVerbs.Ask when action.GetString("text") is { Length: > 0 } question:
+                return (await AnswerAsync(turn, question, fresh: true, cancellationToken)).Card;
+            case CardVerbs.ExpertsShow:
+                var state = await states.LoadAsync(StateKey(turn.Activity), cancellationToken);
+                var experts = answerer.ExpertsForRoute(action.GetString("routeId") ?? "", Today(), lang, state.Municipality);
+                var answerId = NewAnswerId();
+                state.Remember(new AnswerRecord(answerId, null, experts.Intent.Code(), null));
+                await states.SaveAsync(StateKey(turn.Activity), state, cancellationToken);
+                return AnswerCards.For(experts, answerId);
+            case CardVerbs.Feedback:
+                var vote = action.GetInt("vote") is > 0 ? 1 : -1;
+                var feedbackState = await states.LoadAsync(StateKey(turn.Activity), cancellationToken);
+                var record = action.GetString("answerId") is { } id ? feedbackState.Find(id) : null;
+                await StoreFeedbackAsync(turn.Activity, record ?? new AnswerRecord(action.GetString("answerId") ?? "unknown", null, "unknown", null), vote, cancellationToken);
+                return AnswerCards.FeedbackThanks(lang);
+            case CardVerbs.RequestOpen:
+                // Requests to the GI are not built yet: say so honestly and point to the expert pool.
+                var answer = answerer.Ask(new Question(lang == Lang.En ? "ask the gi for advice request form" : "adviesaanvraag aan de gi", Today(), lang));
+                return AnswerCards.For(answer, NewAnswerId());
+            default:
+                Log.UnknownCardAction(logger, action.Verb);
+                return AnswerCards.Error(lang, UnknownActionText(lang));
+        }
+    }
+
+    private async Task<(JsonObject Card, AnswerRecord Record)> ContinueRouteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        var key = StateKey(turn.Activity);
+        var state = await states.LoadAsync(key, cancellationToken);
+        var followUpId = action.GetString("followUp");
+        var choice = answerer.Knowledge.FollowUps.FirstOrDefault(f => f.Id == followUpId)?.Choices.FirstOrDefault(c => c.Value == action.GetString("value"));
+        if (followUpId is null || choice is null)
+        {
+            Log.UnknownCardAction(logger, action.Verb);
+            var lang = LanguageOf(turn.Activity);
+            return (AnswerCards.Error(lang, UnknownActionText(lang)), new AnswerRecord(NewAnswerId(), null, "unknown", null));
+        }
+
+        foreach (var (signal, value) in choice.Sets)
+        {
+            state.Signals[signal] = value;
+        }
+
+        if (!state.AskedFollowUps.Contains(followUpId))
+        {
+            state.AskedFollowUps.Add(followUpId);
+        }
+
+        var answer = answerer.Ask(new Question("", Today(), LanguageOf(turn.Activity), state.Signals, state.AskedFollowUps.ToHashSet()));
+        return await FinishAsync(key, state, answer, Stopwatch.GetTimestamp(), cancellationToken);
+    }
+
+    private async Task<(JsonObject Card, AnswerRecord Record)> AnswerAsync(ITurnContext turn, string text, bool fresh, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var key = StateKey(turn.Activity);
+        var state = await states.LoadAsync(key, cancellationToken);
+        if (fresh)
+        {
+            state.ClearRouteDecision();
+        }
+
+        var question = new Question(text, Today(), LocaleOf(turn.Activity));
+        var answering = Task.Run(() => answerer.Ask(question), cancellationToken);
+        if (await Task.WhenAny(answering, Task.Delay(TypingDelay, time, cancellationToken)) != answering)
+        {
+            await turn.TypingAsync(cancellationToken);
+        }
+
+        var answer = await answering;
+        if (answer.Understanding.Municipality is { } municipality)
+        {
+            state.Municipality = municipality.Name;
+        }
+
+        return await FinishAsync(key, state, answer, started, cancellationToken);
+    }
+
+    private async Task<(JsonObject Card, AnswerRecord Record)> FinishAsync(
+        string key, ConversationState state, Answer answer, long started, CancellationToken cancellationToken)
+    {
+        var answerId = NewAnswerId();
+        if (answer.FollowUp is { } followUp)
+        {
+            state.Signals = new Dictionary<string, bool>(answer.Signals);
+            state.PendingFollowUp = followUp.Id;
+        }
+        else
+        {
+            state.ClearRouteDecision();
+        }
+
+        var record = new AnswerRecord(answerId, null, answer.Intent.Code(), answer.Route?.Route.Id);
+        state.Remember(record);
+        await states.SaveAsync(key, state, cancellationToken);
+        Log.Answered(logger, record.Intent, record.RouteId, answer.Experts.Recommended.Count, answer.FollowUp?.Id, answer.Pii.Count,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return (AnswerCards.For(answer, answerId), record);
+    }
+
+    private async Task SendAsync(ITurnContext turn, JsonObject card, CancellationToken cancellationToken, AnswerRecord? record = null)
+    {
+        var result = await turn.ReplyAsync(card, cancellationToken);
+        if (result is SendResult.Sent { ActivityId: { } activityId } && record is not null)
+        {
+            // Remember which message carried the answer, so a 👍 reaction on it counts as feedback.
+            var key = StateKey(turn.Activity);
+            var state = await states.LoadAsync(key, cancellationToken);
+            state.Remember(record with { ActivityId = activityId });
+            await states.SaveAsync(key, state, cancellationToken);
+        }
+        else if (!result.IsSent)
+        {
+            Log.NotDelivered(logger, result.GetType().Name);
+        }
+    }
+
+    private async Task StoreFeedbackAsync(Activity activity, AnswerRecord answer, int vote, CancellationToken cancellationToken)
+    {
+        Log.Feedback(logger, vote, answer.Intent, answer.RouteId);
+        try
+        {
+            await feedback.AddAsync(
+                new FeedbackRecord(answer.AnswerId, vote, answer.Intent, answer.RouteId, activity.Conversation?.ConversationType, time.GetUtcNow()),
+                cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            Log.FeedbackNotStored(logger, e.GetType().Name);
+        }
+    }
+
+    private DateOnly Today() => Clock.TodayInNetherlands(time);
+
+    private static string NewAnswerId() => Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Route decisions are per user, also in group chats, so two people don't answer each other's follow-ups.</summary>
+    private static string StateKey(Activity activity, bool perUser = true) =>
+        $"{activity.ChannelId}|{activity.Conversation?.Id}" + (perUser ? $"|{activity.From?.AadObjectId ?? activity.From?.Id}" : "");
+
+    private static Lang? LocaleOf(Activity activity) =>
+        activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Lang.En : null;
+
+    private static Lang LanguageOf(Activity activity) => LocaleOf(activity) ?? Lang.Nl;
+
+    private static string UnknownActionText(Lang lang) => lang == Lang.En
+        ? "Sorry, I don't recognise that button (it may belong to an older version of me). Ask your question again in the chat."
+        : "Sorry, die knop ken ik niet (misschien hoort hij bij een oudere versie van mij). Stel je vraag gerust opnieuw in de chat.";
+}

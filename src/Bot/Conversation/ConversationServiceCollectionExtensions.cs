@@ -1,0 +1,53 @@
+using ExpertBot.Bot.Protocol;
+using ExpertBot.Knowledge.Answers;
+using ExpertBot.Knowledge.Loading;
+using Microsoft.Extensions.Options;
+
+namespace ExpertBot.Bot.Conversation;
+
+internal static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The chat features: the knowledge (loaded and validated on start — a bad file stops the host with the
+    /// file, JSON path and problem), conversation state, and the handlers registered on the router.
+    /// </summary>
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var environment = sp.GetRequiredService<IHostEnvironment>();
+            var knowledge = options.Files.Count == 0
+                ? KnowledgeLoader.LoadShipped()
+                : KnowledgeLoader.Load(options.Files.Select(f => KnowledgeSource.FromFile(Path.Combine(environment.ContentRootPath, f))));
+            Log.KnowledgeLoaded(sp.GetRequiredService<ILogger<Answerer>>(), knowledge.Experts.Count, knowledge.Routes.Count, knowledge.Articles.Count, knowledge.Version);
+            return new Answerer(knowledge);
+        });
+        services.AddSingleton<ConversationStateAccessor>();
+        services.AddSingleton<ChatHandlers>();
+        services.AddHostedService<KnowledgeWarmup>();
+        services.ConfigureBotRouter((router, sp) =>
+        {
+            var chat = sp.GetRequiredService<ChatHandlers>();
+            router.OnMessage(chat.OnMessageAsync)
+                .OnAdaptiveCardAction(chat.OnCardActionAsync)
+                .OnConversationUpdate(chat.OnMembersAddedAsync)
+                .OnInstallationUpdate(chat.OnMembersAddedAsync)
+                .OnMessageReaction(chat.OnReactionAsync);
+        });
+        return services;
+    }
+
+    /// <summary>Loads the knowledge before the host accepts requests, so invalid knowledge stops the start.</summary>
+    private sealed class KnowledgeWarmup(Answerer answerer) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = answerer.Knowledge;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
