@@ -166,14 +166,14 @@ internal static class NameDetector
                 if (IsBreak(text, token, findings, out var isDomain))
                 {
                     fromDomainRun |= isDomain;
-                    Flush(pending, segments);
+                    Flush(text, pending, segments);
                     continue;
                 }
 
                 pending.Add(token);
             }
 
-            Flush(pending, segments);
+            Flush(text, pending, segments);
             if (fromDomainRun)
             {
                 // Keep only parts that look like a full name on their own ("Piet de Vries"), not "Assen".
@@ -190,22 +190,80 @@ internal static class NameDetector
         return segments;
     }
 
-    private static void Flush(List<Token> pending, List<Segment> segments)
+    // "Adres van Anna Bakker": a particle followed by two or more capitalised words is a preposition, not
+    // part of a surname ("Piet de Vries"), so the run is split there.
+    private static void Flush(string text, List<Token> pending, List<Segment> segments)
     {
-        var first = pending.FindIndex(t => !t.IsParticle);
-        var last = pending.FindLastIndex(t => !t.IsParticle);
-        if (first >= 0)
+        var from = 0;
+        var i = 0;
+        while (i < pending.Count)
         {
-            var count = 0;
-            for (var i = first; i <= last; i++)
+            if (!pending[i].IsParticle)
             {
-                count += pending[i].IsParticle ? 0 : 1;
+                i++;
+                continue;
             }
 
-            segments.Add(new Segment(pending[first].Start, pending[last].Start + pending[last].Length, count));
+            var particleStart = i;
+            while (i < pending.Count && pending[i].IsParticle)
+            {
+                i++;
+            }
+
+            var wordsAfter = 0;
+            for (var j = i; j < pending.Count && !pending[j].IsParticle; j++)
+            {
+                wordsAfter++;
+            }
+
+            if (wordsAfter >= 2)
+            {
+                Emit(text, pending, from, particleStart, segments);
+                from = i;
+            }
         }
 
+        Emit(text, pending, from, pending.Count, segments);
         pending.Clear();
+    }
+
+    private static void Emit(string text, List<Token> tokens, int from, int to, List<Segment> segments)
+    {
+        while (from < to && tokens[from].IsParticle)
+        {
+            from++;
+        }
+
+        while (to > from && tokens[to - 1].IsParticle)
+        {
+            to--;
+        }
+
+        var capitalised = 0;
+        var hasRealWord = false;
+        for (var i = from; i < to; i++)
+        {
+            if (!tokens[i].IsParticle)
+            {
+                capitalised++;
+                hasRealWord |= !IsCapitalisedParticle(text, tokens[i]);
+            }
+        }
+
+        // "Van" left over from "Van Swietenlaan 5" is not a name.
+        if (hasRealWord)
+        {
+            var last = tokens[to - 1];
+            segments.Add(new Segment(tokens[from].Start, last.Start + last.Length, capitalised));
+        }
+    }
+
+    private static bool IsCapitalisedParticle(string text, Token token)
+    {
+        Span<char> lower = stackalloc char[4];
+        return token.Length <= lower.Length
+            && text.AsSpan(token.Start, token.Length).ToLowerInvariant(lower) == token.Length
+            && NameWords.Particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..token.Length]);
     }
 
     private static bool IsBreak(string text, Token token, List<PiiFinding> findings, out bool isDomain)

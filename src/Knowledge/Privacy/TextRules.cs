@@ -49,7 +49,8 @@ internal static class TextRules
                 return false;
             }
 
-            if (token.Contains('.') && !IsAbbreviation(token))
+            // "geb. 12-03-2015" continues the clause; "Assen. Evaluatie" ends it.
+            if (token.Contains('.') && (!IsAbbreviation(token) || NextIsUpper(gap[i..])))
             {
                 return false;
             }
@@ -104,7 +105,7 @@ internal static class TextRules
         return text.AsSpan(begin, end - begin);
     }
 
-    // "geb.", "tel.", "d.o.b.": letters and dots only, ending in a dot.
+    // "geb.", "tel.", "d.o.b.": short letter groups, each closed by a dot.
     private static bool IsAbbreviation(ReadOnlySpan<char> token)
     {
         if (token[^1] != '.')
@@ -112,19 +113,32 @@ internal static class TextRules
             return false;
         }
 
-        var hasLetter = false;
+        var letters = 0;
         foreach (var c in token)
         {
             if (char.IsLetter(c))
             {
-                hasLetter = true;
+                if (++letters > 4)
+                {
+                    return false;
+                }
             }
-            else if (c != '.')
+            else if (c == '.' && letters > 0)
+            {
+                letters = 0;
+            }
+            else
             {
                 return false;
             }
         }
 
-        return hasLetter;
+        return true;
+    }
+
+    private static bool NextIsUpper(ReadOnlySpan<char> rest)
+    {
+        var trimmed = rest.TrimStart();
+        return !trimmed.IsEmpty && char.IsUpper(trimmed[0]);
     }
 }
