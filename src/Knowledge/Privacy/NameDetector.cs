@@ -111,11 +111,33 @@ internal static class NameDetector
                 }
             }
 
+            // "op naam van J. de Boer": a leading particle before two or more words is a preposition.
+            if (first is { IsParticle: true } && CountWords(text, name.Index, name.Length, findings) >= 2)
+            {
+                first = Tokens(text, name.Index, name.Length).First(t => !t.IsParticle);
+            }
+
             if (first is { } f && lastCapitalised is { } l)
             {
                 names.Add(new PiiFinding(PiiKind.PersonName, f.Start, l.Start + l.Length - f.Start));
             }
         }
+    }
+
+    private static int CountWords(string text, int start, int length, List<PiiFinding> findings)
+    {
+        var count = 0;
+        foreach (var token in Tokens(text, start, length))
+        {
+            if (IsBreak(text, token, findings, out _))
+            {
+                break;
+            }
+
+            count += token.IsParticle ? 0 : 1;
+        }
+
+        return count;
     }
 
     private static void AddAdjacentNames(string text, List<Segment> segments, List<PiiFinding> findings, List<PiiFinding> names)

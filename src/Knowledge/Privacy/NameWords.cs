@@ -32,13 +32,20 @@ internal static class NameWords
         "Yesterday", "Mother", "Father", "Son", "Daughter", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
         "Saturday", "Sunday");
 
-    // Organisations, regions and places that appear next to personal data all the time. A run holding one of
-    // these only keeps a part with two or more capitalised words ("Piet de Vries" in "Piet de Vries Groningen").
-    public static readonly FrozenSet<string> DomainWords = FrozenSet.Create(
+    // Organisations and regions that appear next to personal data all the time.
+    public static readonly FrozenSet<string> Organisations = FrozenSet.Create(
         StringComparer.Ordinal,
         "Veilig", "Thuis", "Raad", "Kinderbescherming", "Jeugdbescherming", "Jeugdzorg", "Gemeente", "Wijkteam",
-        "Stichting", "Rechtbank", "Politie", "Noord", "Zuid", "Oost", "West", "Nederland", "Groningen", "Drenthe",
-        "Friesland", "Amsterdam", "Rotterdam", "Utrecht", "Haag", "Assen", "Zwolle", "Leeuwarden", "Emmen");
+        "Stichting", "Rechtbank", "Politie", "Regio", "Noord", "Zuid", "Oost", "West");
+
+    public static readonly FrozenSet<string> Places = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "Nederland", "Groningen", "Drenthe", "Friesland", "Amsterdam", "Rotterdam", "Utrecht", "Haag", "Assen",
+        "Zwolle", "Leeuwarden", "Emmen");
+
+    // A run holding one of these only keeps a part with two or more capitalised words ("Piet de Vries" in
+    // "Piet de Vries Groningen"), so "Gemeente Assen" next to a phone number is not a name.
+    public static readonly FrozenSet<string> DomainWords = Organisations.Union(Places).ToFrozenSet(StringComparer.Ordinal);
 
     // "ondertekend te Assen, 15-01-2027": a capitalised word after these is a place, not a person.
     public static readonly FrozenSet<string> PlacePrepositions = FrozenSet.Create(

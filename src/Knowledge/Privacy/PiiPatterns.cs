@@ -16,7 +16,8 @@ internal static partial class PiiPatterns
     private const string Capitalised =
         @"(?:\p{Lu}\p{Ll}+(?:['’\-]?\p{Lu}\p{Ll}+|['’\-]\p{Ll}+)*|(?:\p{Lu}\.){1,3}(?=[\p{Zs}\t]))";
     private const string NameTail = @"(?:[\p{Zs}\t]+(?:" + Particle + @"[\p{Zs}\t]+){0,3}" + Capitalised + ")*";
-    private const string CueSeparator = @"\G[\p{Zs}\t]*(?:[:\-–][\p{Zs}\t]*)?";
+    // "Naam: Piet", "moeder, Anna", "Met vriendelijke groet,\nPetra": a name may follow on the next line.
+    private const string CueSeparator = @"\G[\p{Zs}\t]*(?:[:\-–,][\p{Zs}\t]*)?(?:\r?\n[\p{Zs}\t]*)?";
 
     private const string Months =
         "januari|january|februari|february|maart|march|april|mei|may|juni|june|juli|july|augustus|august|"
@@ -54,9 +55,9 @@ internal static partial class PiiPatterns
 
     // "9711 AB", "9711AB 12", "9711 AB Groningen".
     [GeneratedRegex(
-        @"(?<![\p{L}\d])[1-9]\d{3}[\p{Zs}]?(?!S[ADS])[A-Z]{2}(?![\p{L}\d])"
-        + @"(?:[\p{Zs}]+[1-9]\d{0,4}(?:[A-Za-z](?![\p{L}\d]))?(?![\d\p{L}])"
-        + @"|,?[\p{Zs}]+(?:'s-)?\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*)?",
+        @"(?<![\p{L}\d])(?<code>[1-9]\d{3}[\p{Zs}]?(?!S[ADS])(?<letters>[A-Z]{2}))(?![\p{L}\d])"
+        + @"(?:[\p{Zs}]+(?<number>[1-9]\d{0,4}(?:[A-Za-z](?![\p{L}\d]))?)(?![\d\p{L}])"
+        + @"|,?[\p{Zs}]+(?<city>(?:'s-)?\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*))?",
         Exact, TimeoutMs)]
     internal static partial Regex Postcode();
 
@@ -88,10 +89,11 @@ internal static partial class PiiPatterns
 
     // Words that introduce a name. Honorifics may be followed by a bare particle ("mevrouw de Vries").
     [GeneratedRegex(
-        @"(?<![\p{L}])(?:(?<title>meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|de[\p{Zs}]+heer|familie|fam\.|mr\.?|mrs\.?|ms\.)"
+        @"(?<![\p{L}])(?:(?<title>meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|heer|familie|fam\.|mr\.?|mrs\.?|ms\.)"
         + @"|(?<relation>(?:pleeg|stief)?(?:moeder|vader)|zoon(?:tje)?|dochter(?:tje)?|kind|broer(?:tje)?|zus(?:je)?"
         + @"|oma|opa|cli[eë]nt|mother|father|son|daughter)"
-        + @"|(?<intro>genaamd|(?:voor|achter)?naam|name|named|called|heet|gaat[\p{Zs}]+(?:het[\p{Zs}]+)?(?:om|over)))"
+        + @"|(?<intro>genaamd|(?:voor|achter)?naam|name|named|called|heet|gaat[\p{Zs}]+(?:het[\p{Zs}]+)?(?:om|over)"
+        + @"|beste|hoi|hallo|dear|groet(?:en)?|regards))"
         + @"(?![\p{L}])",
         Loose, TimeoutMs)]
     internal static partial Regex NameCue();

@@ -105,13 +105,14 @@ internal static class StructuredDetectors
             var start = street.Index;
             if (IsBareStreetSuffix(street.ValueSpan))
             {
-                // "Grote Markt 1" needs its adjective; "Van Dijk 12" is a surname followed by a number.
-                if (!pre.Success || NameWords.Particles.Contains(pre.Value.ToLowerInvariant()))
+                // "Grote Markt 1" and "op Markt 5" are addresses; "Jan van Dijk 12 jaar" is a surname.
+                var before = pre.Success ? pre.ValueSpan : TextRules.PreviousWord(text, street.Index);
+                if (IsParticle(before))
                 {
                     continue;
                 }
 
-                start = pre.Index;
+                start = pre.Success ? pre.Index : street.Index;
             }
 
             findings.Add(new PiiFinding(PiiKind.PostcodeAddress, start, m.Index + m.Length - start));
@@ -119,9 +120,26 @@ internal static class StructuredDetectors
 
         foreach (var m in Safe.Matches(PiiPatterns.Postcode(), text))
         {
-            findings.Add(new PiiFinding(PiiKind.PostcodeAddress, m.Index, m.Length));
+            var city = m.Groups["city"];
+            var realCity = city.Success && !IsNameStopWord(city.ValueSpan);
+            var end = realCity || !city.Success ? m.Index + m.Length : m.Groups["code"].Index + m.Groups["code"].Length;
+
+            // "sinds 2024 JB Noord": youth-care abbreviations after a year, not a postcode.
+            if (m.Groups["letters"].ValueSpan is "GI" or "JB" or "JR" && !realCity && !m.Groups["number"].Success)
+            {
+                continue;
+            }
+
+            findings.Add(new PiiFinding(PiiKind.PostcodeAddress, m.Index, end - m.Index));
         }
     }
+
+    private static bool IsNameStopWord(ReadOnlySpan<char> word) =>
+        NameWords.Organisations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        || NameWords.FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static bool IsParticle(ReadOnlySpan<char> word) =>
+        NameWords.Particles.Contains(word.ToString().ToLowerInvariant());
 
     private static bool IsBareStreetSuffix(ReadOnlySpan<char> word) =>
         word.ToString().ToLowerInvariant() is "straat" or "weg" or "laan" or "plein" or "kade" or "singel"

@@ -14,6 +14,10 @@ public sealed class AddressTests
     [InlineData("postcode 9711AB", "PostcodeAddress=9711AB")]
     [InlineData("verhuisd naar 1012 AB Amsterdam", "PostcodeAddress=1012 AB Amsterdam")]
     [InlineData("Stationsweg 7 en Kerkpad 2", "PostcodeAddress=Stationsweg 7", "PostcodeAddress=Kerkpad 2")]
+    [InlineData("woont op Markt 5", "PostcodeAddress=Markt 5")]
+    [InlineData("Hij woont in Den Haag, 2511 AB.", "PostcodeAddress=2511 AB")]
+    [InlineData("verhuisd naar 9712 JB Groningen", "PostcodeAddress=9712 JB Groningen")]
+    [InlineData("postcode 9712 GI 4, Noord", "PostcodeAddress=9712 GI 4")]
     public void Scan_DutchAddress_ReportsExactSpan(string text, params string[] expected) =>
         Expected.Scan(text, expected);
 
@@ -26,6 +30,8 @@ public sealed class AddressTests
     [InlineData("Jan van Dijk 12 jaar oud")]
     [InlineData("hij is onderweg 12 minuten")]
     [InlineData("de Hoofdstraat is afgesloten")]
+    [InlineData("Sinds 2024 JB Noord betrokken")]
+    [InlineData("in 2023 GI en 2024 JR")]
     public void Scan_NoAddress_ReportsNothing(string text) =>
         Assert.Empty(PrivacyGuard.Scan(text));
 }

@@ -19,6 +19,13 @@ public sealed class PersonNameTests
     [InlineData("cliënt Noor de Boer uit Groningen", "PersonName=Noor de Boer")]
     [InlineData("het kind Lisa heeft een OTS bij de GI", "PersonName=Lisa")]
     [InlineData("Het gaat over Daan", "PersonName=Daan")]
+    [InlineData("Het kind, Daan, is 8 jaar.", "PersonName=Daan")]
+    [InlineData("Naam moeder: Fatma Kaya", "PersonName=Fatma Kaya")]
+    [InlineData("Rekening op naam van J. de Boer.", "PersonName=J. de Boer")]
+    [InlineData("De heer De Boer, Dorpsstraat 4", "PersonName=De Boer", "PostcodeAddress=Dorpsstraat 4")]
+    [InlineData("Geachte heer Jansen,", "PersonName=Jansen")]
+    [InlineData("Beste Anna,\nIk bel je morgen.", "PersonName=Anna")]
+    [InlineData("Met vriendelijke groet,\nPetra de Wit", "PersonName=Petra de Wit")]
     public void Scan_DutchNameAfterCue_ReportsExactSpan(string text, params string[] expected) =>
         Expected.Scan(text, expected);
 
@@ -37,6 +44,8 @@ public sealed class PersonNameTests
     [InlineData("Mr Brown called", "PersonName=Brown")]
     [InlineData("the mother is called Maria Lopez", "PersonName=Maria Lopez")]
     [InlineData("John Smith, DOB 2015-03-12", "PersonName=John Smith", "DateOfBirth=2015-03-12")]
+    [InlineData("Dear Sarah Connor,", "PersonName=Sarah Connor")]
+    [InlineData("Kind regards,\nJohn", "PersonName=John")]
     public void Scan_EnglishName_ReportsExactSpan(string text, params string[] expected) =>
         Expected.Scan(text, expected);
 
@@ -52,7 +61,8 @@ public sealed class PersonNameTests
     [InlineData("Gemeente Assen, 050-1234567")]
     [InlineData("Hoofdstraat 12, Assen")]
     [InlineData("Ik sprak Piet. 06-12345678 is het nummer van de school")]
-    [InlineData("Kind regards, John")]
+    [InlineData("Hallo team, morgen overleg")]
+    [InlineData("Dear colleagues, see you Monday")]
     [InlineData("The Child Protection Board decided on Monday")]
     public void Scan_NoNameCue_ReportsNoName(string text) =>
         Assert.DoesNotContain(PrivacyGuard.Scan(text), f => f.Kind == PiiKind.PersonName);
