@@ -43,13 +43,12 @@ internal static class StructuredDetectors
     }
 
     // National significant number (after the 0). Service and company numbers are public, not personal:
-    // 0800 free, 090x paid, 088 company-wide, 097 machine-to-machine.
+    // 0800 free, 090x paid, 088 company-wide.
     private static bool IsPersonalNumber(ReadOnlySpan<char> nsn) =>
         nsn[0] != '0'
         && !nsn.StartsWith("800")
         && !nsn.StartsWith("88")
-        && !nsn.StartsWith("90")
-        && !nsn.StartsWith("97");
+        && !nsn.StartsWith("90");
 
     public static void AddEmails(string text, List<PiiFinding> findings)
     {

@@ -62,6 +62,7 @@ public sealed class PersonNameTests
     [InlineData("Hoofdstraat 12, Assen")]
     [InlineData("Ik sprak Piet. 06-12345678 is het nummer van de school")]
     [InlineData("Hallo team, morgen overleg")]
+    [InlineData("Gisteren sprak ik Piet en toen belde ik 06-12345678")]
     [InlineData("Dear colleagues, see you Monday")]
     [InlineData("The Child Protection Board decided on Monday")]
     public void Scan_NoNameCue_ReportsNoName(string text) =>

@@ -25,6 +25,8 @@ public sealed class PhoneTests
     [InlineData("gratis 0800-1234567")]
     [InlineData("betaald 0900-1234567")]
     [InlineData("kantoor 088-1234567")]
+    [InlineData("infolijn 0800-123456")]
+    [InlineData("infolijn 0900-123456")]
     [InlineData("bij nood 112 bellen")]
     [InlineData("te kort 06-1234567")]
     [InlineData("te lang 06-123456789")]
