@@ -59,6 +59,8 @@ public sealed class PersonNameTests
     [InlineData("Het gaat om Veilig Thuis")]
     [InlineData("Jeugdbescherming Noord, 050-1234567")]
     [InlineData("Gemeente Assen, 050-1234567")]
+    [InlineData("bel Gemeente Haren, 050-1234567")]
+    [InlineData("Wijkteam Vinkhuizen 06-12345678")]
     [InlineData("Hoofdstraat 12, Assen")]
     [InlineData("Ik sprak Piet. 06-12345678 is het nummer van de school")]
     [InlineData("Hallo team, morgen overleg")]
