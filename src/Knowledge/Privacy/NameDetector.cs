@@ -93,10 +93,12 @@ internal static class NameDetector
                 continue;
             }
 
-            // The name ends at the first word that cannot be part of one; a leading particle stays
-            // ("mevrouw de Vries"), a trailing one goes.
+            // The name ends at the first word that cannot be part of one. A leading particle stays
+            // ("mevrouw de Vries") unless two or more words follow ("op naam van J. de Boer"); a trailing one goes.
             Token? first = null;
-            Token? lastCapitalised = null;
+            Token? firstWord = null;
+            Token? lastWord = null;
+            var words = 0;
             foreach (var token in Tokens(text, name.Index, name.Length))
             {
                 if (IsBreak(text, token, findings, out _))
@@ -107,37 +109,18 @@ internal static class NameDetector
                 first ??= token;
                 if (!token.IsParticle)
                 {
-                    lastCapitalised = token;
+                    firstWord ??= token;
+                    lastWord = token;
+                    words++;
                 }
             }
 
-            // "op naam van J. de Boer": a leading particle before two or more words is a preposition.
-            if (first is { IsParticle: true } && CountWords(text, name.Index, name.Length, findings) >= 2)
+            if (first is { } leading && firstWord is { } word && lastWord is { } last)
             {
-                first = Tokens(text, name.Index, name.Length).First(t => !t.IsParticle);
-            }
-
-            if (first is { } f && lastCapitalised is { } l)
-            {
-                names.Add(new PiiFinding(PiiKind.PersonName, f.Start, l.Start + l.Length - f.Start));
+                var start = leading.IsParticle && words < 2 ? leading.Start : word.Start;
+                names.Add(new PiiFinding(PiiKind.PersonName, start, last.Start + last.Length - start));
             }
         }
-    }
-
-    private static int CountWords(string text, int start, int length, List<PiiFinding> findings)
-    {
-        var count = 0;
-        foreach (var token in Tokens(text, start, length))
-        {
-            if (IsBreak(text, token, findings, out _))
-            {
-                break;
-            }
-
-            count += token.IsParticle ? 0 : 1;
-        }
-
-        return count;
     }
 
     private static void AddAdjacentNames(string text, List<Segment> segments, List<PiiFinding> findings, List<PiiFinding> names)

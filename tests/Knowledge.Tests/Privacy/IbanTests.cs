@@ -11,6 +11,7 @@ public sealed class IbanTests
     [InlineData("rekening NL20INGB0001234567 OP naam", "Iban=NL20INGB0001234567")]
     [InlineData("Belgisch: BE68 5390 0754 7034", "Iban=BE68 5390 0754 7034")]
     [InlineData("Duits DE89370400440532013000", "Iban=DE89370400440532013000")]
+    [InlineData("Duits DE89 3704 0044 0532 0130 00 (bevat een vast nummer)", "Iban=DE89 3704 0044 0532 0130 00")]
     [InlineData("UK GB29 NWBK 6016 1331 9268 19", "Iban=GB29 NWBK 6016 1331 9268 19")]
     public void Scan_ValidIban_ReportsExactSpan(string text, params string[] expected) =>
         Expected.Scan(text, expected);
