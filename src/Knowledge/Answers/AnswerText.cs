@@ -72,8 +72,11 @@ public static class AnswerText
 
         if (answer.Sources.Count > 0)
         {
-            text.AppendLine().Append(en ? "Sources: " : "Bronnen: ")
-                .AppendLine(string.Join("; ", answer.Sources.Select(s => $"{s.Document}, {s.Section}")));
+            text.AppendLine().AppendLine(en ? "Sources:" : "Bronnen:");
+            foreach (var document in answer.Sources.GroupBy(s => s.Document))
+            {
+                text.Append("- ").Append(document.Key).Append(": ").AppendLine(string.Join("; ", document.Select(s => s.Section)));
+            }
         }
 
         return text.ToString().TrimEnd();
