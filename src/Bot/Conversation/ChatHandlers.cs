@@ -30,27 +30,26 @@ internal sealed class ChatHandlers(
         // An Action.Submit arrives as a message whose value is the card data.
         if (turn.Activity.Value is JsonObject && CardVerbs.TryRead(turn.Activity.Value, out var submitted))
         {
-            var reply = await HandleActionAsync(turn, submitted, cancellationToken);
-            await SendAsync(turn, reply, cancellationToken);
+            await SendAsync(turn, await HandleActionAsync(turn, submitted, cancellationToken), cancellationToken);
             return;
         }
 
         if (turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Activity.Text))
         {
             Log.UnknownCardAction(logger, null);
-            await SendAsync(turn, AnswerCards.Error(LanguageOf(turn.Activity), UnknownActionText(LanguageOf(turn.Activity))), cancellationToken);
+            await SendAsync(turn, Reply.Plain(AnswerCards.Error(LanguageOf(turn.Activity), UnknownActionText(LanguageOf(turn.Activity)))), cancellationToken);
             return;
         }
 
         var text = turn.Activity.StripBotMention();
         if (string.IsNullOrWhiteSpace(text))
         {
-            await SendAsync(turn, AnswerCards.Help(LanguageOf(turn.Activity)), cancellationToken);
+            await SendAsync(turn, Reply.Plain(AnswerCards.Help(LanguageOf(turn.Activity))), cancellationToken);
             return;
         }
 
-        var card = await AnswerAsync(turn, text, fresh: true, cancellationToken);
-        await SendAsync(turn, card.Card, cancellationToken, card.Record);
+        var reply = await AnswerAsync(turn, text, fresh: true, cancellationToken);
+        await SendAsync(turn, reply, cancellationToken);
     }
 
     public async Task<InvokeResponse> OnCardActionAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -61,8 +60,13 @@ internal sealed class ChatHandlers(
             return InvokeResponse.AdaptiveCardMessage(UnknownActionText(LanguageOf(turn.Activity)));
         }
 
-        var card = await HandleActionAsync(turn, action, cancellationToken);
-        return InvokeResponse.AdaptiveCard(card);
+        var reply = await HandleActionAsync(turn, action, cancellationToken);
+        if (reply.State is not null)
+        {
+            await states.SaveAsync(reply.StateKey!, reply.State, cancellationToken);
+        }
+
+        return InvokeResponse.AdaptiveCard(reply.Card);
     }
 
     public async Task OnMembersAddedAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -114,40 +118,40 @@ internal sealed class ChatHandlers(
         }
     }
 
-    private async Task<JsonObject> HandleActionAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    private async Task<Reply> HandleActionAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         Log.CardAction(logger, action.Verb);
         var lang = LanguageOf(turn.Activity);
         switch (action.Verb)
         {
             case CardVerbs.FollowUpChoose:
-                return (await ContinueRouteAsync(turn, action, cancellationToken)).Card;
+                return await ContinueRouteAsync(turn, action, cancellationToken);
             case CardVerbs.Ask when action.GetString("text") is { Length: > 0 } question:
-                return (await AnswerAsync(turn, question, fresh: true, cancellationToken)).Card;
+                return await AnswerAsync(turn, question, fresh: true, cancellationToken);
             case CardVerbs.ExpertsShow:
-                var state = await states.LoadAsync(StateKey(turn.Activity), cancellationToken);
+                var key = StateKey(turn.Activity);
+                var state = await states.LoadAsync(key, cancellationToken);
                 var experts = answerer.ExpertsForRoute(action.GetString("routeId") ?? "", Today(), lang, state.Municipality);
-                var answerId = NewAnswerId();
-                state.Remember(new AnswerRecord(answerId, null, experts.Intent.Code(), null));
-                await states.SaveAsync(StateKey(turn.Activity), state, cancellationToken);
-                return AnswerCards.For(experts, answerId);
+                var record = new AnswerRecord(NewAnswerId(), null, experts.Intent.Code(), null);
+                state.Remember(record);
+                return new Reply(AnswerCards.For(experts, record.AnswerId), key, state, record);
             case CardVerbs.Feedback:
                 var vote = action.GetInt("vote") is > 0 ? 1 : -1;
                 var feedbackState = await states.LoadAsync(StateKey(turn.Activity), cancellationToken);
-                var record = action.GetString("answerId") is { } id ? feedbackState.Find(id) : null;
-                await StoreFeedbackAsync(turn.Activity, record ?? new AnswerRecord(action.GetString("answerId") ?? "unknown", null, "unknown", null), vote, cancellationToken);
-                return AnswerCards.FeedbackThanks(lang);
+                var rated = action.GetString("answerId") is { } id ? feedbackState.Find(id) : null;
+                await StoreFeedbackAsync(turn.Activity, rated ?? new AnswerRecord(action.GetString("answerId") ?? "unknown", null, "unknown", null), vote, cancellationToken);
+                return Reply.Plain(AnswerCards.FeedbackThanks(lang));
             case CardVerbs.RequestOpen:
                 // Requests to the GI are not built yet: say so honestly and point to the expert pool.
                 var answer = answerer.Ask(new Question(lang == Lang.En ? "ask the gi for advice request form" : "adviesaanvraag aan de gi", Today(), lang));
-                return AnswerCards.For(answer, NewAnswerId());
+                return Reply.Plain(AnswerCards.For(answer, NewAnswerId()));
             default:
                 Log.UnknownCardAction(logger, action.Verb);
-                return AnswerCards.Error(lang, UnknownActionText(lang));
+                return Reply.Plain(AnswerCards.Error(lang, UnknownActionText(lang)));
         }
     }
 
-    private async Task<(JsonObject Card, AnswerRecord Record)> ContinueRouteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    private async Task<Reply> ContinueRouteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var key = StateKey(turn.Activity);
         var state = await states.LoadAsync(key, cancellationToken);
@@ -157,7 +161,7 @@ internal sealed class ChatHandlers(
         {
             Log.UnknownCardAction(logger, action.Verb);
             var lang = LanguageOf(turn.Activity);
-            return (AnswerCards.Error(lang, UnknownActionText(lang)), new AnswerRecord(NewAnswerId(), null, "unknown", null));
+            return Reply.Plain(AnswerCards.Error(lang, UnknownActionText(lang)));
         }
 
         foreach (var (signal, value) in choice.Sets)
@@ -171,10 +175,10 @@ internal sealed class ChatHandlers(
         }
 
         var answer = answerer.Ask(new Question("", Today(), LanguageOf(turn.Activity), state.Signals, state.AskedFollowUps.ToHashSet()));
-        return await FinishAsync(key, state, answer, Stopwatch.GetTimestamp(), cancellationToken);
+        return Finish(key, state, answer, Stopwatch.GetTimestamp());
     }
 
-    private async Task<(JsonObject Card, AnswerRecord Record)> AnswerAsync(ITurnContext turn, string text, bool fresh, CancellationToken cancellationToken)
+    private async Task<Reply> AnswerAsync(ITurnContext turn, string text, bool fresh, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var key = StateKey(turn.Activity);
@@ -197,11 +201,11 @@ internal sealed class ChatHandlers(
             state.Municipality = municipality.Name;
         }
 
-        return await FinishAsync(key, state, answer, started, cancellationToken);
+        return Finish(key, state, answer, started);
     }
 
-    private async Task<(JsonObject Card, AnswerRecord Record)> FinishAsync(
-        string key, ConversationState state, Answer answer, long started, CancellationToken cancellationToken)
+    /// <summary>Updates the state for the answer; the caller saves it once, after sending.</summary>
+    private Reply Finish(string key, ConversationState state, Answer answer, long started)
     {
         var answerId = NewAnswerId();
         if (answer.FollowUp is { } followUp)
@@ -216,27 +220,32 @@ internal sealed class ChatHandlers(
 
         var record = new AnswerRecord(answerId, null, answer.Intent.Code(), answer.Route?.Route.Id);
         state.Remember(record);
-        await states.SaveAsync(key, state, cancellationToken);
         Log.Answered(logger, record.Intent, record.RouteId, answer.Experts.Recommended.Count, answer.FollowUp?.Id, answer.Pii.Count,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return (AnswerCards.For(answer, answerId), record);
+        return new Reply(AnswerCards.For(answer, answerId), key, state, record);
     }
 
-    private async Task SendAsync(ITurnContext turn, JsonObject card, CancellationToken cancellationToken, AnswerRecord? record = null)
+    /// <summary>Sends the reply, then saves the turn's state once, with the id of the message that carried the answer.</summary>
+    private async Task SendAsync(ITurnContext turn, Reply reply, CancellationToken cancellationToken)
     {
-        var result = await turn.ReplyAsync(card, cancellationToken);
-        if (result is SendResult.Sent { ActivityId: { } activityId } && record is not null)
-        {
-            // Remember which message carried the answer, so a 👍 reaction on it counts as feedback.
-            var key = StateKey(turn.Activity);
-            var state = await states.LoadAsync(key, cancellationToken);
-            state.Remember(record with { ActivityId = activityId });
-            await states.SaveAsync(key, state, cancellationToken);
-        }
-        else if (!result.IsSent)
+        var result = await turn.ReplyAsync(reply.Card, cancellationToken);
+        if (!result.IsSent)
         {
             Log.NotDelivered(logger, result.GetType().Name);
         }
+
+        if (reply.State is null)
+        {
+            return;
+        }
+
+        if (result is SendResult.Sent { ActivityId: { } activityId } && reply.Record is { } record)
+        {
+            // So a 👍 reaction on that message counts as feedback on the answer.
+            reply.State.Remember(record with { ActivityId = activityId });
+        }
+
+        await states.SaveAsync(reply.StateKey!, reply.State, cancellationToken);
     }
 
     private async Task StoreFeedbackAsync(Activity activity, AnswerRecord answer, int vote, CancellationToken cancellationToken)
@@ -252,6 +261,12 @@ internal sealed class ChatHandlers(
         {
             Log.FeedbackNotStored(logger, e.GetType().Name);
         }
+    }
+
+    /// <summary>A card to send, and the state to save afterwards (if the turn changed it).</summary>
+    private sealed record Reply(JsonObject Card, string? StateKey, ConversationState? State, AnswerRecord? Record)
+    {
+        public static Reply Plain(JsonObject card) => new(card, null, null, null);
     }
 
     private DateOnly Today() => Clock.TodayInNetherlands(time);
