@@ -59,7 +59,8 @@ internal sealed class QuestionReader(KnowledgeIndex index)
     private Intent ReadIntent(IReadOnlyList<Token> tokens, Lang language, Dictionary<string, bool> signals, int topicCount, int roleCount, int articleCount)
     {
         var scores = new Dictionary<Intent, int>();
-        foreach (var hit in index.Intents.Match(tokens, language).Where(h => !h.Negated))
+        // No negation here: "ik weet niet welke route" still asks for a route.
+        foreach (var hit in index.Intents.Match(tokens, language))
         {
             var intent = IntentNames.Parse(hit.Payload.Intent);
             scores[intent] = scores.GetValueOrDefault(intent) + hit.Payload.Weight;
