@@ -163,9 +163,15 @@ internal static partial class AnswerCards
         {
             body.AddRange(sections.Add(
                 t.Sources,
-                Bullets(sources.Select(s => $"{s.Document}, {s.Section}").ToList(), t, MaxSources, small: true)));
+                Bullets(SourceLines(sources), t, MaxSources, small: true)));
         }
     }
+
+    /// <summary>One line per document with its sections, in the order the sources came: "document: §1; §2".</summary>
+    private static List<string> SourceLines(IReadOnlyList<SourceRef> sources) =>
+        [.. sources
+            .GroupBy(s => s.Document, StringComparer.Ordinal)
+            .Select(g => g.Key + ": " + string.Join("; ", g.Select(s => s.Section).Distinct(StringComparer.Ordinal)))];
 
     private static void AddList(List<JsonNode> body, Sections sections, string title, IReadOnlyList<LocalizedText> items, Lang lang, CardText t)
     {
@@ -195,9 +201,8 @@ internal static partial class AnswerCards
         body.Add(Heading(followUp.Question.For(lang), spacing: "Small"));
         foreach (var choice in followUp.Choices.Take(MaxChoices))
         {
-            body.Add(ActionSet(
-                [Execute(choice.Label.For(lang), CardVerbs.FollowUpChoose, Data((CardData.FollowUp, followUp.Id), (CardData.Value, choice.Value), (CardData.AnswerId, answerId)))],
-                spacing: "Small"));
+            var label = choice.Label.For(lang);
+            body.Add(ButtonRow(label, Execute(t.Choose, CardVerbs.FollowUpChoose, Data((CardData.FollowUp, followUp.Id), (CardData.Value, choice.Value), (CardData.AnswerId, answerId)), tooltip: label)));
         }
     }
 
@@ -233,7 +238,7 @@ internal static partial class AnswerCards
             foreach (var organisation in answer.IntakeContacts.Take(MaxExperts))
             {
                 var items = new List<JsonNode> { Text(organisation.Name, weight: "Bolder") };
-                AddContact(items, organisation.Contact, lang, t);
+                AddContact(items, organisation.Contact, lang, t, chatByEmail: false);
                 body.Add(Container(items, spacing: "Medium", separator: true));
             }
         }
@@ -258,17 +263,23 @@ internal static partial class AnswerCards
             Text(expert.Name, size: "Medium", weight: "Bolder"),
             Text(role, subtle: true, spacing: "None"),
         };
-        if (ranked.Reasons.Count > 0)
+        // The ranker states availability as one of its reasons; it gets its own coloured line instead of being repeated.
+        var availability = ranked.Reasons.FirstOrDefault(IsAvailabilityReason);
+        var reasons = ranked.Reasons.Where(r => !ReferenceEquals(r, availability)).ToList();
+        if (reasons.Count > 0)
         {
-            items.Add(Text(string.Join(" · ", ranked.Reasons), spacing: "Small"));
+            items.Add(Text(string.Join(" · ", reasons), spacing: "Small"));
         }
 
-        if (expert.Available.Count > 0)
+        if (availability is null && expert.Available.Count > 0)
         {
-            var days = string.Join(", ", expert.Available.Select(d => DayReader.CodeName(d, lang)));
-            var onDay = ranked.AvailableOnDay ? t.AvailableOnAskedDay : t.NotAvailableOnAskedDay;
+            availability = $"{t.AvailableOn}: {string.Join(", ", expert.Available.Select(d => DayReader.CodeName(d, lang)))}";
+        }
+
+        if (availability is not null)
+        {
             items.Add(Text(
-                $"{(ranked.AvailableOnDay ? "🟢" : "🟠")} {t.AvailableOn}: {days} ({onDay})",
+                (ranked.AvailableOnDay ? "✅ " : "⏳ ") + Capitalize(availability),
                 size: "Small",
                 color: ranked.AvailableOnDay ? "Good" : "Warning",
                 spacing: "Small"));
@@ -277,6 +288,12 @@ internal static partial class AnswerCards
         AddContact(items, expert.Contact, lang, t);
         return Container(items, spacing: "Medium", separator: true);
     }
+
+    private static bool IsAvailabilityReason(string reason) =>
+        reason.Contains("beschikbaar", StringComparison.OrdinalIgnoreCase) || reason.Contains("available", StringComparison.OrdinalIgnoreCase);
+
+    private static string Capitalize(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     private static void AddNotAccepting(List<JsonNode> body, Answer answer, CardText t)
     {
@@ -290,7 +307,7 @@ internal static partial class AnswerCards
         }
     }
 
-    private static void AddContact(List<JsonNode> items, Contact contact, Lang lang, CardText t)
+    private static void AddContact(List<JsonNode> items, Contact contact, Lang lang, CardText t, bool chatByEmail = true)
     {
         var line = AnswerText.ContactLine(contact, lang);
         if (line.Length > 0)
@@ -298,18 +315,24 @@ internal static partial class AnswerCards
             items.Add(Text(line, size: "Small", subtle: true, spacing: "Small"));
         }
 
-        var actions = ContactActions(contact, t);
+        var actions = ContactActions(contact, t, chatByEmail);
         if (actions.Count > 0)
         {
             items.Add(ActionSet(actions, spacing: "Small"));
         }
     }
 
-    /// <summary>Open-URL buttons for the contact routes an expert or organisation has: Teams chat, phone, e-mail.</summary>
-    internal static List<JsonNode> ContactActions(Contact contact, CardText t)
+    /// <summary>
+    /// Open-URL buttons for the contact routes an expert or organisation has: Teams chat, phone, e-mail. Titles stay
+    /// short (Teams cuts button titles to one line); the numbers and addresses are in the contact line above them.
+    /// A person's e-mail address doubles as their Teams login for the chat link; an organisation's shared mailbox does not.
+    /// </summary>
+    internal static List<JsonNode> ContactActions(Contact contact, CardText t, bool chatByEmail = true)
     {
         var actions = new List<JsonNode>();
-        var chatUser = !string.IsNullOrWhiteSpace(contact.TeamsUserId) ? contact.TeamsUserId.Trim() : IsEmail(contact.Email) ? contact.Email!.Trim() : null;
+        var chatUser = !string.IsNullOrWhiteSpace(contact.TeamsUserId) ? contact.TeamsUserId.Trim()
+            : chatByEmail && IsEmail(contact.Email) ? contact.Email!.Trim()
+            : null;
         if (chatUser is not null)
         {
             actions.Add(OpenUrl("💬 " + t.Chat, TeamsChatLink(chatUser)));
@@ -317,7 +340,7 @@ internal static partial class AnswerCards
 
         if (contact.Phone is { } phone && TelUri(phone) is { } tel)
         {
-            actions.Add(OpenUrl($"📞 {t.Call} {phone.Trim()}", tel));
+            actions.Add(OpenUrl("📞 " + t.Call, tel));
         }
 
         if (IsEmail(contact.Email))
@@ -366,14 +389,21 @@ internal static partial class AnswerCards
         body.Add(Heading(t.ExamplesTitle, size: "Default", spacing: "Medium"));
         foreach (var example in t.Examples)
         {
-            body.Add(Columns(
-                [
-                    Column([Text($"“{example}”")], verticalAlignment: "Center"),
-                    Column([ActionSet([Execute(t.AskThis, CardVerbs.Ask, Data((CardData.Text, example)))])], width: "auto", verticalAlignment: "Center"),
-                ],
-                spacing: "Small"));
+            body.Add(ButtonRow($"“{example}”", Execute(t.AskThis, CardVerbs.Ask, Data((CardData.Text, example)), tooltip: example)));
         }
     }
+
+    /// <summary>
+    /// A wrapped text with a short button beside it. Long labels do not fit on a button: Teams cuts button titles
+    /// to one line, so the label is text and the button's tooltip repeats it for screen readers.
+    /// </summary>
+    private static JsonObject ButtonRow(string text, JsonObject action) => Columns(
+        [
+            Column([Text(text)], verticalAlignment: "Center"),
+            Column([ActionSet([action])], width: "auto", verticalAlignment: "Center"),
+        ],
+        spacing: "Small",
+        separator: true);
 
     private static void TextBody(List<JsonNode> body, Answer answer, CardText t)
     {

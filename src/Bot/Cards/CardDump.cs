@@ -80,7 +80,7 @@ internal static class CardDump
     /// <summary>The answer as if <paramref name="route"/> had been advised, with the signals that carry it as reasons.</summary>
     private static Answer WithRoute(Answer answer, Knowledge.Loading.Route route, KnowledgeBase knowledge)
     {
-        var carrying = route.Decision.Requires.Concat(route.Decision.Indicators.Select(i => i.Signal)).ToHashSet(StringComparer.Ordinal);
+        var carrying = route.Decision.Requires.Concat(route.Decision.Indicators.Where(i => i.Weight > 0).Select(i => i.Signal)).ToHashSet(StringComparer.Ordinal);
         var reasons = knowledge.Signals.Where(s => carrying.Contains(s.Id)).Take(3).ToList();
         var articles = route.Articles.Select(id => knowledge.ArticlesById.GetValueOrDefault(id)).OfType<Article>().ToList();
         return answer with

@@ -133,23 +133,23 @@ internal static class CardElements
     /// An Action.Execute (Universal Actions: arrives as an <c>adaptiveCard/action</c> invoke) whose fallback is an
     /// Action.Submit with the same data plus the verb, for clients that do not know Action.Execute.
     /// </summary>
-    public static JsonObject Execute(string title, string verb, JsonObject data)
+    public static JsonObject Execute(string title, string verb, JsonObject data, string? tooltip = null)
     {
         var submitData = (JsonObject)data.DeepClone();
         submitData[CardVerbs.VerbField] = verb;
-        return new JsonObject
+        var submit = new JsonObject { ["type"] = "Action.Submit", ["title"] = title };
+        var execute = new JsonObject { ["type"] = "Action.Execute", ["title"] = title };
+        if (tooltip is not null)
         {
-            ["type"] = "Action.Execute",
-            ["title"] = title,
-            ["verb"] = verb,
-            ["data"] = data,
-            ["fallback"] = new JsonObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = title,
-                ["data"] = submitData,
-            },
-        };
+            execute["tooltip"] = Clip(tooltip, 200);
+            submit["tooltip"] = Clip(tooltip, 200);
+        }
+
+        execute["verb"] = verb;
+        execute["data"] = data;
+        submit["data"] = submitData;
+        execute["fallback"] = submit;
+        return execute;
     }
 
     public static JsonObject OpenUrl(string title, string url) => new()

@@ -22,9 +22,7 @@ internal sealed class CardText
         NotHelpful = "👎 Niet nuttig",
         ExpertsTitle = "Je kunt terecht bij",
         AvailableOn = "Beschikbaar",
-        AvailableOnAskedDay = "beschikbaar op de gevraagde dag",
-        NotAvailableOnAskedDay = "niet beschikbaar op de gevraagde dag",
-        Chat = "Chat in Teams",
+        Chat = "Chat",
         Call = "Bel",
         Mail = "Mail",
         NoExpertTitle = "Geen expert gevonden",
@@ -37,6 +35,7 @@ internal sealed class CardText
         FollowUpIntro = "Om de juiste route te kiezen wil ik eerst weten:",
         RequestForm = "Open het aanvraagformulier",
         AskThis = "Vraag dit",
+        Choose = "Kies",
         ExamplesTitle = "Probeer bijvoorbeeld",
         WelcomeTitle = "Welkom bij ExpertBot",
         HelpTitle = "Wat kan ExpertBot voor je doen?",
@@ -80,9 +79,7 @@ internal sealed class CardText
         NotHelpful = "👎 Not helpful",
         ExpertsTitle = "You can consult",
         AvailableOn = "Available",
-        AvailableOnAskedDay = "available on the day you asked about",
-        NotAvailableOnAskedDay = "not available on the day you asked about",
-        Chat = "Chat in Teams",
+        Chat = "Chat",
         Call = "Call",
         Mail = "E-mail",
         NoExpertTitle = "No expert found",
@@ -95,6 +92,7 @@ internal sealed class CardText
         FollowUpIntro = "To choose the right route I first need to know:",
         RequestForm = "Open the request form",
         AskThis = "Ask this",
+        Choose = "Choose",
         ExamplesTitle = "For example, try",
         WelcomeTitle = "Welcome to ExpertBot",
         HelpTitle = "What can ExpertBot do for you?",
@@ -140,8 +138,6 @@ internal sealed class CardText
     public required string NotHelpful { get; init; }
     public required string ExpertsTitle { get; init; }
     public required string AvailableOn { get; init; }
-    public required string AvailableOnAskedDay { get; init; }
-    public required string NotAvailableOnAskedDay { get; init; }
     public required string Chat { get; init; }
     public required string Call { get; init; }
     public required string Mail { get; init; }
@@ -155,6 +151,7 @@ internal sealed class CardText
     public required string FollowUpIntro { get; init; }
     public required string RequestForm { get; init; }
     public required string AskThis { get; init; }
+    public required string Choose { get; init; }
     public required string ExamplesTitle { get; init; }
     public required string WelcomeTitle { get; init; }
     public required string HelpTitle { get; init; }

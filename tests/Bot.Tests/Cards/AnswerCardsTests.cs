@@ -134,7 +134,9 @@ public sealed class AnswerCardsTests
         Assert.Contains("Volgende stap", text);
         Assert.All(answer.Route.Reasons, r => Assert.Contains(r.Label.Nl, text));
         Assert.NotEmpty(answer.Sources);
-        Assert.All(answer.Sources, s => Assert.Contains($"{s.Document}, {s.Section}", text));
+        var sourceLines = Texts(card).Where(t => t.StartsWith("• ", StringComparison.Ordinal)).ToList();
+        Assert.All(answer.Sources, s => Assert.Contains(sourceLines, l => l.Contains(s.Document + ":", StringComparison.Ordinal) && l.Contains(s.Section, StringComparison.Ordinal)));
+        Assert.Equal(answer.Sources.Select(s => s.Document).Distinct().Count(), sourceLines.Count(l => answer.Sources.Any(s => l.StartsWith("• " + s.Document + ":", StringComparison.Ordinal))));
         Assert.All(route.Pitfalls, p => Assert.Contains(p.Nl, text));
     }
 
@@ -259,9 +261,28 @@ public sealed class AnswerCardsTests
         var first = answer.Experts.Recommended[0];
 
         Assert.Equal(3, Texts(card).Count(t => t == first.Expert.Name));
-        Assert.Contains(string.Join(" · ", first.Reasons), AllText(card));
+        Assert.Contains(string.Join(" · ", first.Reasons.Where(r => !r.Contains("beschikbaar", StringComparison.Ordinal))), AllText(card));
         Assert.Contains(AnswerText.ContactLine(first.Expert.Contact, Lang.Nl), AllText(card));
         Assert.Contains("Nog 2 andere passende experts", AllText(card));
+    }
+
+    [Theory]
+    [InlineData(ExpertQuestion)]
+    [InlineData("Who can I consult about domestic violence in Veendam on Friday?")]
+    public void For_ExpertAnswer_AvailabilityHasItsOwnColouredLineAndIsNotRepeated(string question)
+    {
+        var answer = Ask(question);
+        var card = AnswerCards.For(answer, "a1");
+
+        foreach (var ranked in answer.Experts.Recommended.Take(AnswerCards.MaxExperts))
+        {
+            var day = Assert.Single(ranked.Reasons, r => r.Contains("beschikbaar", StringComparison.Ordinal) || r.Contains("available", StringComparison.Ordinal));
+            var block = OfType(card, "Container").Single(c => c["items"]![0]!["text"]?.GetValue<string>() == ranked.Expert.Name);
+            var lines = OfType(block, "TextBlock").Where(t => t["text"]!.GetValue<string>().Contains(day[1..], StringComparison.Ordinal)).ToList();
+
+            var line = Assert.Single(lines);
+            Assert.Equal(ranked.AvailableOnDay ? "Good" : "Warning", line["color"]!.GetValue<string>());
+        }
     }
 
     [Fact]
@@ -316,6 +337,15 @@ public sealed class AnswerCardsTests
 
         Assert.Equal(expected, actions.Select(a => a!["url"]!.GetValue<string>()));
         Assert.All(actions, a => Assert.Equal("Action.OpenUrl", a!["type"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.InRange(a!["title"]!.GetValue<string>().Length, 1, 12));
+    }
+
+    [Fact]
+    public void ContactActions_OrganisationMailbox_IsNoTeamsChat()
+    {
+        var actions = AnswerCards.ContactActions(new Contact("050-0000100", "intake@example.nl"), CardText.Nl, chatByEmail: false);
+
+        Assert.Equal(["tel:0500000100", "mailto:intake@example.nl"], actions.Select(a => a!["url"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -349,7 +379,9 @@ public sealed class AnswerCardsTests
         var buttons = Executes(card).ToList();
 
         Assert.Contains(followUp.Question.Nl, Texts(card));
-        Assert.Equal(followUp.Choices.Select(c => c.Label.Nl), buttons.Select(b => b["title"]!.GetValue<string>()));
+        Assert.Equal(followUp.Choices.Select(c => c.Label.Nl), buttons.Select(b => b["tooltip"]!.GetValue<string>()));
+        Assert.All(buttons, b => Assert.Equal("Kies", b["title"]!.GetValue<string>()));
+        Assert.All(followUp.Choices, c => Assert.Contains(c.Label.Nl, Texts(card)));
         Assert.All(buttons, b => Assert.Equal(CardVerbs.FollowUpChoose, Verb(b)));
         Assert.Equal(followUp.Choices.Select(c => c.Value), buttons.Select(b => b["data"]!["value"]!.GetValue<string>()));
         Assert.All(buttons, b => Assert.Equal("situatie", b["data"]!["followUp"]!.GetValue<string>()));
