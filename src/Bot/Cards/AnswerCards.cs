@@ -330,9 +330,7 @@ internal static partial class AnswerCards
     internal static List<JsonNode> ContactActions(Contact contact, CardText t, bool chatByEmail = true)
     {
         var actions = new List<JsonNode>();
-        var chatUser = !string.IsNullOrWhiteSpace(contact.TeamsUserId) ? contact.TeamsUserId.Trim()
-            : chatByEmail && IsEmail(contact.Email) ? contact.Email!.Trim()
-            : null;
+        var chatUser = ChatUser(contact, chatByEmail);
         if (chatUser is not null)
         {
             actions.Add(OpenUrl("💬 " + t.Chat, TeamsChatLink(chatUser)));
@@ -349,6 +347,22 @@ internal static partial class AnswerCards
         }
 
         return actions;
+    }
+
+    /// <summary>
+    /// Who the chat link addresses. The deep link's <c>users</c> accepts only an Entra user principal name
+    /// (learn.microsoft.com, "Deep link to Teams chat"), so a UPN-like Teams id comes first, then the e-mail
+    /// address (usually the UPN), and a bare Teams id (e.g. "29:…") only when there is nothing else.
+    /// </summary>
+    private static string? ChatUser(Contact contact, bool chatByEmail)
+    {
+        var teamsId = string.IsNullOrWhiteSpace(contact.TeamsUserId) ? null : contact.TeamsUserId.Trim();
+        if (teamsId is not null && IsEmail(teamsId))
+        {
+            return teamsId;
+        }
+
+        return chatByEmail && IsEmail(contact.Email) ? contact.Email!.Trim() : teamsId;
     }
 
     /// <summary>Teams deep link to a 1:1 chat; the user (Teams id or e-mail/UPN) is URL-encoded.</summary>
@@ -417,7 +431,7 @@ internal static partial class AnswerCards
             }
         }
 
-        var spacing = "None";
+        var spacing = "Medium";
         foreach (var line in text.Trim().Split('\n').Select(l => l.TrimEnd('\r')).Take(40))
         {
             if (line.Trim().Length == 0)

@@ -325,7 +325,8 @@ public sealed class AnswerCardsTests
         { "06-12345678", null, null, ["tel:0612345678"] },
         { null, "a.b@example.nl", null, ["https://teams.microsoft.com/l/chat/0/0?users=a.b%40example.nl", "mailto:a.b@example.nl"] },
         { null, null, "29:abc", ["https://teams.microsoft.com/l/chat/0/0?users=29%3Aabc"] },
-        { "+31 50 000 0100", "x@example.nl", "29:abc", ["https://teams.microsoft.com/l/chat/0/0?users=29%3Aabc", "tel:+31500000100", "mailto:x@example.nl"] },
+        { "+31 50 000 0100", "x@example.nl", "29:abc", ["https://teams.microsoft.com/l/chat/0/0?users=x%40example.nl", "tel:+31500000100", "mailto:x@example.nl"] },
+        { null, "x@example.nl", "pat@contoso.com", ["https://teams.microsoft.com/l/chat/0/0?users=pat%40contoso.com", "mailto:x@example.nl"] },
         { "onbekend", "not an e-mail", null, [] },
     };
 
