@@ -27,8 +27,10 @@ fi
 
 # 1. The validator and renderer, with their npm dependencies, in a scratch folder (reinstalled when the lock changes).
 mkdir -p "$tools"
+rm -rf "$tools/validate.mjs" "$tools/render.mjs" "$tools/render-assets" "$tools/package.json" "$tools/package-lock.json"
 cp -R "$shared/tools/cards/validate.mjs" "$shared/tools/cards/render.mjs" "$shared/tools/cards/render-assets" \
   "$shared/tools/cards/package.json" "$shared/tools/cards/package-lock.json" "$tools/"
+chmod -R u+w "$tools/render-assets" "$tools"/*.mjs "$tools"/package*.json  # the shared originals are read-only
 lock_hash="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
 if [[ ! -d "$tools/node_modules" || "$(cat "$tools/.lock-hash" 2>/dev/null)" != "$lock_hash" ]]; then
   (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
