@@ -29,7 +29,7 @@ internal static class TestKnowledge
 }
 
 /// <summary>One expert of an inline pool; serialises to the knowledge schema's expert object.</summary>
-internal sealed record ExpertSpec(
+public sealed record ExpertSpec(
     string Id,
     string Name,
     string[] Expertise,
