@@ -1,3 +1,4 @@
+using ExpertBot.Knowledge.Answers;
 using ExpertBot.Knowledge.Language;
 using ExpertBot.Knowledge.Loading;
 
@@ -6,7 +7,7 @@ namespace ExpertBot.Knowledge.Tests.Experts;
 /// <summary>"Wie kan ik raadplegen …?" end to end: the shipped routes and topics with an inline expert pool.</summary>
 public sealed class WhoQuestionTests
 {
-    private static readonly Lazy<Answers.Answerer> Answerer = new(() => TestKnowledge.WithPool(Pool.Json(
+    private static readonly Lazy<Answerer> Answerer = new(() => TestKnowledge.WithPool(Pool.Json(
         new ExpertSpec("mon", "Aafke Mulder", ["vechtscheiding"], ["Oldambt"], ["ma"]),
         new ExpertSpec("tue", "Bert Smit", ["vechtscheiding"], ["Oldambt"], ["di"]),
         new ExpertSpec("fri", "Cor Dijk", ["vechtscheiding"], ["Oldambt"], ["vr"], Languages: ["nl", "en"]),
@@ -14,7 +15,7 @@ public sealed class WhoQuestionTests
         new ExpertSpec("closed", "Aaltje Kok", ["lvb", "vechtscheiding"], ["Oldambt"], ["ma", "di", "wo", "do", "vr"], AcceptsRequests: false),
         new ExpertSpec("lvb", "Dirk Veen", ["lvb"], ["Veendam"], ["wo"], Role: "gedragswetenschapper"))));
 
-    private static Answers.Answer Ask(string question) => Answerer.Value.Ask(new Answers.Question(question, TestKnowledge.Monday));
+    private static Answer Ask(string question) => Answerer.Value.Ask(new Question(question, TestKnowledge.Monday));
 
     [Theory]
     [InlineData("Wie kan ik vandaag raadplegen over een vechtscheiding in Oldambt?", "mon")]
@@ -91,7 +92,7 @@ public sealed class WhoQuestionTests
     {
         var answerer = TestKnowledge.WithPool(Pool.Json(new ExpertSpec("closed", "Aaltje Kok", ["lvb"], ["*"], ["ma"], AcceptsRequests: false)));
 
-        var answer = answerer.Ask(new Answers.Question("Wie weet veel van een licht verstandelijke beperking?", TestKnowledge.Monday));
+        var answer = answerer.Ask(new Question("Wie weet veel van een licht verstandelijke beperking?", TestKnowledge.Monday));
 
         Assert.Empty(answer.Experts.Recommended);
         Assert.Contains("Aaltje Kok (jeugdbeschermer) past wel, maar neemt nu geen aanvragen aan.", answer.Text);

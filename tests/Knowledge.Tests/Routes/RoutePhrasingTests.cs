@@ -1,4 +1,5 @@
 using ExpertBot.Knowledge.Language;
+using ExpertBot.Knowledge.Loading;
 
 namespace ExpertBot.Knowledge.Tests.Routes;
 
@@ -101,7 +102,7 @@ public sealed class RoutePhrasingTests
         foreach (var route in TestKnowledge.Shipped.Knowledge.Routes)
         {
             Assert.True(byRoute.TryGetValue(route.Id, out var rows) && rows.Count() >= 5, $"{route.Id} needs at least 5 phrasings");
-            Assert.Contains(rows!, r => LanguageDetector.Detect(r.Item1) == Loading.Lang.En);
+            Assert.Contains(rows!, r => LanguageDetector.Detect(r.Item1) == Lang.En);
         }
     }
 
