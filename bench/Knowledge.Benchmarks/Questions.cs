@@ -11,7 +11,7 @@ public static class Questions
     /// <summary>~20 questions: who (topic, role, municipality, day), route, follow-up, request/help/unknown, English.</summary>
     public static IReadOnlyList<BenchQuestion> Mix { get; } =
     [
-        new("who-topic-municipality", "Wie kan ik raadplegen over een vechtscheiding in Oldambt?"),
+        new("who-topic-place", "Wie kan ik raadplegen over een vechtscheiding in Oldambt?"),
         new("who-day", "Wie is er vrijdag beschikbaar voor nazorg in Groningen?"),
         new("who-role", "Ik zoek een gedragswetenschapper voor een kernbeslissing in Stadskanaal"),
         new("who-alias", "Met wie overleg ik over huiselijk geweld in de stad Groningen?"),
