@@ -17,7 +17,7 @@ public sealed class AnswerTextTests
         Assert.Equal(route, answer.Route?.Route.Id);
         Assert.Contains("Route: " + answer.Route!.Route.Name.Nl, answer.Text);
         Assert.Contains("Volgende stap: " + answer.Route.Route.NextStep.Nl, answer.Text);
-        Assert.Contains("Bronnen: ", answer.Text);
+        Assert.Contains("Bronnen:", answer.Text);
         Assert.Contains("Waarom: ", answer.Text);
         Assert.NotEmpty(answer.Sources);
         Assert.All(answer.Route.Route.Sources, s => Assert.Contains(s, answer.Sources));
@@ -32,7 +32,7 @@ public sealed class AnswerTextTests
 
         Assert.Equal(Lang.En, answer.Language);
         Assert.Contains("Next step: " + answer.Route!.Route.NextStep.For(Lang.En), answer.Text);
-        Assert.Contains("Sources: ", answer.Text);
+        Assert.Contains("Sources:", answer.Text);
         Assert.DoesNotContain("Volgende stap", answer.Text);
         Assert.DoesNotContain("Bronnen", answer.Text);
     }
