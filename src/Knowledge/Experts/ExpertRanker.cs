@@ -41,15 +41,26 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
 
     public ExpertRanking Rank(ExpertQuery query)
     {
-        var ranked = Candidates(query)
-            .Select(e => Score(e, query))
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Expert.Name, StringComparer.Ordinal)
-            .ThenBy(r => r.Expert.Id, StringComparer.Ordinal)
-            .ToList();
-        return new ExpertRanking(
-            [.. ranked.Where(r => r.Expert.AcceptsRequests).Take(MaxRecommended)],
-            [.. ranked.Where(r => !r.Expert.AcceptsRequests).Take(MaxRecommended)]);
+        // Score every candidate cheaply, keep the best few, and only then write their reasons.
+        var scored = Candidates(query).Select(e => (Expert: e, Score: Score(e, query, reasons: null))).ToList();
+        return new ExpertRanking(Top(scored, query, accepting: true), Top(scored, query, accepting: false));
+    }
+
+    private List<RankedExpert> Top(List<(Expert Expert, int Score)> scored, ExpertQuery query, bool accepting) =>
+        [.. scored
+            .Where(x => x.Expert.AcceptsRequests == accepting)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Expert.Name, StringComparer.Ordinal)
+            .ThenBy(x => x.Expert.Id, StringComparer.Ordinal)
+            .Take(MaxRecommended)
+            .Select(x => Describe(x.Expert, query))];
+
+    private RankedExpert Describe(Expert expert, ExpertQuery query)
+    {
+        var reasons = new List<string>();
+        var score = Score(expert, query, reasons);
+        knowledge.OrganisationsById.TryGetValue(expert.Organisation, out var organisation);
+        return new RankedExpert(expert, organisation, score, expert.Available.Contains(DayReader.Code(query.Day), StringComparer.Ordinal), reasons);
     }
 
     private IEnumerable<Expert> Candidates(ExpertQuery query)
@@ -72,39 +83,39 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
             : [];
     }
 
-    private RankedExpert Score(Expert expert, ExpertQuery query)
+    /// <summary>The expert's score for the query; with a list, also the reasons in the asker's language.</summary>
+    private int Score(Expert expert, ExpertQuery query, List<string>? reasons)
     {
         var lang = query.Language;
-        var reasons = new List<string>();
         var score = 0;
-        var matched = query.Topics.Where(t => expert.Expertise.Contains(t, StringComparer.Ordinal)).ToList();
-        if (query.TopicsAreAlternatives && matched.Count > 1)
+        var matchedTopics = 0;
+        foreach (var topic in query.Topics)
         {
-            matched = matched.Take(1).ToList();
-        }
+            if (!expert.Expertise.Contains(topic, StringComparer.Ordinal) || (query.TopicsAreAlternatives && matchedTopics > 0))
+            {
+                continue;
+            }
 
-        foreach (var topic in matched)
-        {
+            matchedTopics++;
             score += TopicWeight;
-            reasons.Add(Lower(knowledge.TopicsById.TryGetValue(topic, out var t) ? t.Label : topic));
+            reasons?.Add(Lower(knowledge.TopicsById.TryGetValue(topic, out var t) ? t.Label : topic));
         }
 
-        if (query.Roles.Contains(expert.Role.ToLowerInvariant(), StringComparer.Ordinal))
+        if (query.Roles.Count > 0 && query.Roles.Contains(expert.Role.ToLowerInvariant(), StringComparer.Ordinal))
         {
             score += RoleWeight;
-            reasons.Add(expert.Role);
+            reasons?.Add(expert.Role);
         }
 
         score += MunicipalityScore(expert, query.Municipality, lang, reasons);
 
-        var code = DayReader.Code(query.Day);
-        var available = expert.Available.Contains(code, StringComparer.Ordinal);
+        var available = expert.Available.Contains(DayReader.Code(query.Day), StringComparer.Ordinal);
         if (available)
         {
             score += AvailableWeight;
-            reasons.Add(DayText(query, lang, available: true));
+            reasons?.Add(DayText(query, lang, available: true));
         }
-        else
+        else if (reasons is not null)
         {
             var days = string.Join(", ", expert.Available.Select(d => DayReader.CodeName(d, lang)));
             reasons.Add(DayText(query, lang, available: false) + (days.Length > 0 ? (lang == Lang.En ? $" (available {days})" : $" (wel {days})") : ""));
@@ -113,24 +124,23 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
         if (lang == Lang.En && expert.Languages.Contains("en", StringComparer.Ordinal))
         {
             score += LanguageWeight;
-            reasons.Add("speaks English");
+            reasons?.Add("speaks English");
         }
 
         if (!expert.AcceptsRequests)
         {
-            reasons.Add(lang == Lang.En ? "not taking requests now" : "neemt nu geen aanvragen aan");
+            reasons?.Add(lang == Lang.En ? "not taking requests now" : "neemt nu geen aanvragen aan");
         }
 
-        knowledge.OrganisationsById.TryGetValue(expert.Organisation, out var organisation);
-        return new RankedExpert(expert, organisation, score, available, reasons);
+        return score;
     }
 
-    private static int MunicipalityScore(Expert expert, Municipality? asked, Lang lang, List<string> reasons)
+    private static int MunicipalityScore(Expert expert, Municipality? asked, Lang lang, List<string>? reasons)
     {
         var everywhere = expert.Municipalities.Contains("*", StringComparer.Ordinal);
         if (asked is null)
         {
-            reasons.Add(everywhere
+            reasons?.Add(everywhere
                 ? (lang == Lang.En ? "works in the whole region" : "werkt in de hele regio")
                 : (lang == Lang.En ? "works in " : "werkt in ") + string.Join(", ", expert.Municipalities));
             return everywhere ? AnyMunicipalityWeight : 0;
@@ -138,17 +148,17 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
 
         if (expert.Municipalities.Contains(asked.Name, StringComparer.OrdinalIgnoreCase))
         {
-            reasons.Add((lang == Lang.En ? "works in " : "werkt in ") + asked.Name);
+            reasons?.Add((lang == Lang.En ? "works in " : "werkt in ") + asked.Name);
             return SpecificMunicipalityWeight;
         }
 
         if (everywhere)
         {
-            reasons.Add(lang == Lang.En ? $"works in the whole region, incl. {asked.Name}" : $"werkt in de hele regio, ook {asked.Name}");
+            reasons?.Add(lang == Lang.En ? $"works in the whole region, incl. {asked.Name}" : $"werkt in de hele regio, ook {asked.Name}");
             return AnyMunicipalityWeight;
         }
 
-        reasons.Add((lang == Lang.En ? "works in " : "werkt in ") + string.Join(", ", expert.Municipalities)
+        reasons?.Add((lang == Lang.En ? "works in " : "werkt in ") + string.Join(", ", expert.Municipalities)
             + (lang == Lang.En ? $", not in {asked.Name}" : $", niet in {asked.Name}"));
         return 0;
     }
