@@ -167,14 +167,48 @@ export async function ask(page, text, expect = {}) {
 }
 
 /**
- * Clicks the button titled `title` on the newest card that has one (or inside `within`, e.g. a reply Locator;
- * pass it in channels, where the newest post is on top). Action.Submit reaches the bot as a `message` with `value`
- * (data + inputs) and no text; Action.Execute as an `invoke` named `adaptiveCard/action`. Returns a snapshot.
+ * Clicks a card button on the newest card that has it (or inside `within`, e.g. a reply Locator; pass it in
+ * channels, where the newest post is on top). `title` (string or RegExp) matches the button's title, tooltip or
+ * text, or the text of the row the button sits in (cards show a long choice as text beside a short "Kies"
+ * button). A string ending in "…" or "..." matches as a prefix. Action.Submit reaches the bot as a `message`
+ * with `value` (data + inputs) and no text; Action.Execute as an `invoke` named `adaptiveCard/action`.
+ * Returns a snapshot from before the click, for waitForBotReply.
  */
 export async function clickCardButton(page, title, { within } = {}) {
   const since = await snapshot(page);
-  const scope = within ?? page.locator(CARD).filter({ has: page.locator(`button[title="${cssString(title)}"]`) }).last();
-  const button = scope.locator(`button[title="${cssString(title)}"]`).first();
+  const scope = within ?? page.locator("body");
+  const pattern = title instanceof RegExp ? { source: title.source, flags: title.flags } : null;
+  const found = await scope.evaluate((root, { text, pattern, cardSel }) => {
+    const norm = (s) => (s ?? "").replace(/\s+/g, " ").trim();
+    const prefix = text && /(…|\.\.\.)$/.test(text) ? norm(text.replace(/(…|\.\.\.)$/, "")) : null;
+    const matches = (s) => {
+      s = norm(s);
+      if (!s) return false;
+      if (pattern) return new RegExp(pattern.source, pattern.flags).test(s);
+      return prefix !== null ? s.startsWith(prefix) : s === norm(text);
+    };
+    document.querySelectorAll("[data-e2e-click]").forEach((e) => e.removeAttribute("data-e2e-click"));
+    const cards = [...root.querySelectorAll(cardSel)].reverse(); // newest first in a chat transcript
+    for (const card of cards) {
+      const buttons = [...card.querySelectorAll("button")];
+      let hit = buttons.find((b) => [b.getAttribute("title"), b.getAttribute("aria-label"), b.innerText].some(matches));
+      if (!hit) {
+        // The row around a button: its largest ancestor inside the card that holds no other button.
+        hit = buttons.find((b) => {
+          let row = b.parentElement, best = null;
+          while (row && row !== card && row.querySelectorAll("button").length === 1) { best = row; row = row.parentElement; }
+          return best && [...best.querySelectorAll("p, .ac-textBlock")].some((t) => matches(t.innerText));
+        });
+      }
+      if (hit) { hit.setAttribute("data-e2e-click", "1"); return true; }
+    }
+    return false;
+  }, { text: pattern ? null : title, pattern, cardSel: CARD });
+  if (!found) {
+    const titles = await scope.locator(`${CARD} button`).evaluateAll((bs) => bs.map((b) => b.getAttribute("title") ?? b.innerText));
+    throw new Error(`no card button matching ${title}; buttons: ${JSON.stringify(titles)}`);
+  }
+  const button = page.locator("[data-e2e-click]");
   await button.scrollIntoViewIfNeeded();
   await button.click();
   return since;

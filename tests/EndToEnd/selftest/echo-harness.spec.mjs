@@ -19,7 +19,7 @@ describe("harness self-test (echo bot)", () => {
     await pg.waitForBotReply(page, { since, contains: "Echo: hallo harness" });
     await pg.waitForBotReply(page, { since, card: true, contains: "Je vroeg: hallo harness" });
     assert.match(await pg.lastCardText(page), /Echokaart/);
-    assert.deepEqual(await pg.lastCardButtons(page), ["Verstuur", "Uitvoeren"]);
+    assert.deepEqual((await pg.lastCardButtons(page)).slice(-3), ["Verstuur", "Uitvoeren", "👍 Nuttig"]);
     await pg.screenshot(page, "selftest-personal");
   });
 
@@ -35,6 +35,17 @@ describe("harness self-test (echo bot)", () => {
   step("Action.Execute -> invoke adaptiveCard/action, the invoke response shows under the card", async () => {
     await pg.clickCardButton(page, "Uitvoeren");
     await pg.waitForText(page, "Execute ontvangen: doe");
+  });
+
+  step("a choice row ('text' beside a short 'Kies' button, Action.Execute) is clicked by its text", async () => {
+    const since = await pg.clickCardButton(page, "Er loopt een maatregel…");
+    await pg.waitForBotReply(page, { since, contains: /Gekozen: .*"value":"maatregel"/ });
+  });
+
+  step("an invoke answered with a card replaces the card (👍 -> thanks)", async () => {
+    const since = await pg.clickCardButton(page, "👍 Nuttig");
+    await pg.waitForBotReply(page, { since, card: true, contains: "Bedankt voor je feedback!" });
+    await pg.screenshot(page, "selftest-thanks");
   });
 
   step("group chat: @mention reaches the bot", async () => {
