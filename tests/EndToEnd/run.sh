@@ -51,6 +51,10 @@ for port in "$bot_port" "$pg_port"; do
   fi
 done
 
+# A fresh store per run: the bot welcomes a conversation once and remembers it, and the playground config uses
+# fixed conversation ids, so a store kept between runs would swallow the welcome card.
+export Storage__Provider=sqlite Storage__SqlitePath="$artifacts/bot/expertbot.db"
+
 # ---- processes: each in its own session/process group, stopped on any exit
 pids=()
 cleanup() {
@@ -78,8 +82,7 @@ else
   dotnet build "$root/src/Bot/Bot.csproj" -c Release -nologo -v quiet >"$artifacts/build.log" 2>&1 \
     || { tail -30 "$artifacts/build.log" >&2; exit 1; }
   dll="$root/src/Bot/bin/Release/net10.0/ExpertBot.Bot.dll"
-  # Content root = the project (its appsettings*.json, like `dotnet run`); working directory = artifacts/bot, so
-  # anything the bot writes relative to it (e.g. a SQLite file) stays out of the tree.
+  # Content root = the project (its appsettings*.json, like `dotnet run`); working directory = artifacts/bot.
   (cd "$artifacts/bot" && ASPNETCORE_ENVIRONMENT=Development Urls="http://127.0.0.1:$bot_port" \
     exec setsid dotnet "$dll" --contentRoot "$root/src/Bot") >"$artifacts/bot.log" 2>&1 &
   pids+=($!)
