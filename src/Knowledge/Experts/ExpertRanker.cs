@@ -41,19 +41,48 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
 
     public ExpertRanking Rank(ExpertQuery query)
     {
-        // Score every candidate cheaply, keep the best few, and only then write their reasons.
-        var scored = Candidates(query).Select(e => (Expert: e, Score: Score(e, query, reasons: null))).ToList();
-        return new ExpertRanking(Top(scored, query, accepting: true), Top(scored, query, accepting: false));
+        // Score every candidate cheaply and keep the best few in one pass; only those get their reasons written.
+        var accepting = new List<(Expert Expert, int Score)>(MaxRecommended + 1);
+        var notAccepting = new List<(Expert Expert, int Score)>(MaxRecommended + 1);
+        foreach (var expert in Candidates(query))
+        {
+            Keep(expert.AcceptsRequests ? accepting : notAccepting, (expert, Score(expert, query, reasons: null)));
+        }
+
+        return new ExpertRanking(
+            [.. accepting.Select(x => Describe(x.Expert, query))],
+            [.. notAccepting.Select(x => Describe(x.Expert, query))]);
     }
 
-    private List<RankedExpert> Top(List<(Expert Expert, int Score)> scored, ExpertQuery query, bool accepting) =>
-        [.. scored
-            .Where(x => x.Expert.AcceptsRequests == accepting)
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Expert.Name, StringComparer.Ordinal)
-            .ThenBy(x => x.Expert.Id, StringComparer.Ordinal)
-            .Take(MaxRecommended)
-            .Select(x => Describe(x.Expert, query))];
+    /// <summary>Inserts into a best-first list of at most <see cref="MaxRecommended"/> (score, then name, then id).</summary>
+    private static void Keep(List<(Expert Expert, int Score)> best, (Expert Expert, int Score) candidate)
+    {
+        var at = best.Count;
+        while (at > 0 && Before(candidate, best[at - 1]))
+        {
+            at--;
+        }
+
+        if (at < MaxRecommended)
+        {
+            best.Insert(at, candidate);
+            if (best.Count > MaxRecommended)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
+        }
+    }
+
+    private static bool Before((Expert Expert, int Score) a, (Expert Expert, int Score) b)
+    {
+        if (a.Score != b.Score)
+        {
+            return a.Score > b.Score;
+        }
+
+        var byName = string.CompareOrdinal(a.Expert.Name, b.Expert.Name);
+        return byName != 0 ? byName < 0 : string.CompareOrdinal(a.Expert.Id, b.Expert.Id) < 0;
+    }
 
     private RankedExpert Describe(Expert expert, ExpertQuery query)
     {
@@ -69,7 +98,8 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
         {
             return query.Topics.SelectMany(t => index.ExpertsByTopic.GetValueOrDefault(t) ?? [])
                 .Concat(query.Roles.SelectMany(r => index.ExpertsByRole.GetValueOrDefault(r) ?? []))
-                .Distinct();
+                .Distinct(ReferenceEqualityComparer.Instance)
+                .Cast<Expert>();
         }
 
         if (query.OrganisationTypes is { Count: > 0 } types)
