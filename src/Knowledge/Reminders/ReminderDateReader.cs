@@ -75,7 +75,7 @@ public static partial class ReminderDateReader
             scan.Erase(trigger.Index, trigger.Length);
         }
 
-        var subject = TakeSubject(scan);
+        var subject = TakeSubject(scan, trigger.Success ? trigger.Index : 0);
         var dates = findings.Where(f => f != until).ToList();
         if (dates.Count == 0 && recurrence is null && (isAnswer || QuestionStart().IsMatch(scan.Folded)))
         {
@@ -184,9 +184,17 @@ public static partial class ReminderDateReader
         {
             var reference = match.Groups["ref"];
             var digits = reference.Value.Count(char.IsAsciiDigit);
+            var more = match.Groups["more"];
 
-            // A nine-digit number may be a BSN: blank it so it cannot reach the subject, but never keep it.
-            scan.Erase(match.Index, match.Length);
+            // A nine-digit number ("123456789", "123 456 789") may be a BSN: blanked so it cannot reach the subject,
+            // never kept. Digits after a real reference ("casus 2024-17 15 januari") are left for the date passes.
+            if (more.Success && digits + more.Value.Count(char.IsAsciiDigit) == 9)
+            {
+                scan.Erase(match.Index, match.Length);
+                continue;
+            }
+
+            scan.Erase(match.Index, reference.Index + reference.Length - match.Index);
             if (digits > 12 || digits == 9 || LongDigitRun().IsMatch(reference.Value))
             {
                 continue;
@@ -697,9 +705,10 @@ public static partial class ReminderDateReader
     /// <summary>
     /// The words after "aan/over/voor/om" or "about/to/for/of" up to the next taken phrase or punctuation, without
     /// trailing connectors ("de evaluatie van [casus 2024-17]" → "de evaluatie"). Else the first left-over run of words
-    /// that is more than filler. Personal data in it is redacted; at most <see cref="MaxSubjectLength"/> characters.
+    /// after the reminder word that is more than filler. Personal data in it is redacted; at most
+    /// <see cref="MaxSubjectLength"/> characters.
     /// </summary>
-    private static string? TakeSubject(Scanner scan)
+    private static string? TakeSubject(Scanner scan, int triggerStart)
     {
         var text = scan.Text;
         foreach (Match marker in SubjectMarker().Matches(text))
@@ -717,7 +726,7 @@ public static partial class ReminderDateReader
             }
         }
 
-        for (var start = 0; start < text.Length;)
+        for (var start = triggerStart; start < text.Length;)
         {
             var end = start;
             while (end < text.Length && text[end] != Blank && !IsStop(text[end]))
@@ -753,7 +762,8 @@ public static partial class ReminderDateReader
             original.RemoveAt(original.Count - 1);
         }
 
-        while (stripLeadingFillers && folded.Count > 0 && (Fillers.Contains(folded[0]) || Connectors.Contains(folded[0])))
+        while (stripLeadingFillers && folded.Count > 0
+            && (Fillers.Contains(folded[0]) || Connectors.Contains(folded[0]) && folded[0] is not ("de" or "het" or "the")))
         {
             folded.RemoveAt(0);
             original.RemoveAt(0);
@@ -868,7 +878,7 @@ public static partial class ReminderDateReader
 
     [GeneratedRegex(
         @"(?<!\w)(?:casus|case|dossier|zaak|client)(?:nummer|nr)?(?:\s*(?:nr|nummer|number|no|num|id)\.?)?\s*[:#]?\s*"
-        + @"(?<ref>(?:[a-z]{1,4}-?)?\d+(?:[-/]\d+)*)(?![\w\-/])",
+        + @"(?<ref>(?:[a-z]{1,4}-?)?\d+(?:[-/]\d+)*)(?![\w\-/])(?<more>(?:[ .]\d{2,4}){1,3}(?![\w\-/]))?",
         Exact, TimeoutMs)]
     private static partial Regex CaseReference();
 
