@@ -212,6 +212,22 @@ public static partial class ReminderDateReader
 
     private static TimeRead TakeTime(Scanner scan)
     {
+        // "over 2 uur" needs the current time, which the reader does not have: taken so it reads as no date.
+        foreach (Match match in HoursFromNow().Matches(scan.Text))
+        {
+            scan.Erase(match.Index, match.Length);
+        }
+
+        // "'s middags", "tomorrow afternoon", "dinsdagochtend": settles "om 2 uur" and, alone, sets the time.
+        bool? afternoon = null;
+        var daypart = Daypart().Match(scan.Text);
+        if (daypart.Success)
+        {
+            var words = daypart.Groups["dp"];
+            scan.Erase(words.Index, words.Length);
+            afternoon = daypart.Groups["pm"].Success;
+        }
+
         foreach (var regex in (Regex[])[TimeAfterWord(), TimeWithColon(), TimeWithUnit()])
         {
             var match = regex.Match(scan.Text);
@@ -221,38 +237,48 @@ public static partial class ReminderDateReader
             }
 
             scan.Erase(match.Index, match.Length);
-            var hourText = match.Groups["h"].Value;
-            var hour = int.Parse(hourText, CultureInfo.InvariantCulture);
-            var minute = match.Groups["mi"].Success ? int.Parse(match.Groups["mi"].Value, CultureInfo.InvariantCulture) : 0;
+            int hour;
+            int minute;
+            bool unpadded;
+            if (match.Groups["half"].Success)
+            {
+                // Dutch "half drie" is 2:30.
+                hour = Number(match.Groups["half"].Value) - 1;
+                hour = hour == 0 ? 12 : hour;
+                minute = 30;
+                unpadded = true;
+            }
+            else
+            {
+                hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+                minute = match.Groups["mi"].Success ? int.Parse(match.Groups["mi"].Value, CultureInfo.InvariantCulture) : 0;
+                unpadded = match.Groups["h"].Length == 1;
+            }
+
             var suffix = match.Groups["ap"].Value.Replace(".", string.Empty, StringComparison.Ordinal);
-            if (minute > 59)
+            if (minute > 59 || hour > 23 || suffix is "am" or "pm" && hour is < 1 or > 12)
             {
                 return new TimeRead([], Invalid: true);
             }
 
             if (suffix is "am" or "pm")
             {
-                if (hour is < 1 or > 12)
-                {
-                    return new TimeRead([], Invalid: true);
-                }
-
-                hour = (hour % 12) + (suffix == "pm" ? 12 : 0);
-                return new TimeRead([new TimeOnly(hour, minute)], Invalid: false);
+                return new TimeRead([new TimeOnly((hour % 12) + (suffix == "pm" ? 12 : 0), minute)], Invalid: false);
             }
 
-            if (hour > 23)
+            if (afternoon is { } pm && hour is >= 1 and <= 12)
             {
-                return new TimeRead([], Invalid: true);
+                return new TimeRead([new TimeOnly(pm ? (hour % 12) + 12 : hour % 12, minute)], Invalid: false);
             }
 
             // "om 2 uur", "at 3": nobody means 03:00 for a work reminder, but 15:00 would still be a guess.
-            return hour is >= 1 and <= 7 && hourText.Length == 1
+            return hour is >= 1 and <= 7 && unpadded
                 ? new TimeRead([new TimeOnly(hour, minute), new TimeOnly(hour + 12, minute)], Invalid: false)
                 : new TimeRead([new TimeOnly(hour, minute)], Invalid: false);
         }
 
-        return new TimeRead([], Invalid: false);
+        // A morning reminder keeps the default 09:00; an afternoon one without a time goes out at 13:00.
+        return new TimeRead(afternoon == true ? [new TimeOnly(13, 0)] : [], Invalid: false);
     }
 
     // ---- Recurrence ----
@@ -335,6 +361,26 @@ public static partial class ReminderDateReader
         }
 
         var today = context.Today;
+        Take(RangeOfUnits(), m =>
+        {
+            var (low, high) = (Number(m.Groups["n"].Value), Number(m.Groups["n2"].Value));
+            var unit = UnitOf(m.Groups["u"].Value);
+            if (low < 1 || high <= low || high - low > 6)
+            {
+                return null;
+            }
+
+            int[] counts = high - low == 2 ? [low, low + 1, high] : [low, high];
+            return _ => Outcome.Ask(ClarificationReason.AmbiguousDate, counts.Select(c => Add(today, unit, c)));
+        });
+        Take(HalfUnits(), m =>
+        {
+            var unit = m.Groups["u"].Value;
+            return m.Groups["half"].Success ? _ => Outcome.Of(today.AddMonths(6))
+                : unit.Length == 0 ? _ => Outcome.Of(today.AddMonths(18))
+                : unit == "week" ? _ => Outcome.Ask(ClarificationReason.AmbiguousDate, [today.AddDays(10), today.AddDays(11)])
+                : _ => Outcome.Ask(ClarificationReason.AmbiguousDate, [today.AddDays(42), today.AddMonths(1).AddDays(15)]);
+        });
         Take(IsoDate(), m => Absolute(m, Int(m, "d"), Int(m, "m"), Int(m, "y"), context));
         Take(NumericDate(), m => Numeric(m, context));
         Take(DayMonthDate(), m => Absolute(m, Int(m, "d"), Months[m.Groups["m"].Value], YearOf(m), context));
@@ -379,6 +425,7 @@ public static partial class ReminderDateReader
             return _ => Outcome.Of(date);
         });
         Take(MonthPeriod(), m => Period(m, context));
+        Take(MonthAfterUntil(), m => Period(m, context));
         Take(VaguePeriod(), m => Vague(m, context));
         return [.. findings.OrderBy(f => f.Start)];
     }
@@ -886,10 +933,23 @@ public static partial class ReminderDateReader
     private static partial Regex LongDigitRun();
 
     [GeneratedRegex(
-        @"(?<!\w)(?:om|at|rond|around|omstreeks|tegen)\s+(?<h>\d{1,2})(?:[:.](?<mi>\d{2}))?"
-        + @"(?:\s*(?<ap>a\.?m\.?|p\.?m\.?|uur|u)(?![a-z]))?(?![\w\-/])(?!\s*(?:" + MonthWord + "|" + UnitWord + @")(?!\w))",
+        @"(?<!\w)(?:om|at|rond|around|omstreeks|tegen)\s+(?:half\s+(?<half>\d{1,2}|" + NumberWord + @")(?!\w)|(?<h>\d{1,2})(?:[:.](?<mi>\d{2}))?"
+        + @"(?:\s*(?<ap>a\.?m\.?|p\.?m\.?|uur|u)(?![a-z]))?(?![\w\-/])(?!\s*(?:" + MonthWord + "|" + UnitWord + @")(?!\w)))",
         Exact, TimeoutMs)]
     private static partial Regex TimeAfterWord();
+
+    [GeneratedRegex(
+        @"(?<!\w)(?:over|in|binnen|within)\s+(?:\d{1,3}|een\s+half|half\s+an?|anderhalf|" + NumberWord + @")\s+"
+        + @"(?:uur|uurtje|kwartier|minuten|minuutjes|min|hours?|minutes?)(?!\w)",
+        Exact, TimeoutMs)]
+    private static partial Regex HoursFromNow();
+
+    [GeneratedRegex(
+        @"(?<dp>'?s\s*(?:ochtends|morgens|(?<pm>middags))(?!\w)"
+        + @"|(?:(?<!\w)|(?<=(?:morgen|" + WeekdayWord + @")))(?:in\s+(?:de|the)\s+|this\s+|deze\s+)?"
+        + @"(?:ochtend|morning|(?<pm>middag|afternoon))(?!\w))",
+        Exact, TimeoutMs)]
+    private static partial Regex Daypart();
 
     [GeneratedRegex(@"(?<![\w:.\-/])(?<h>\d{1,2}):(?<mi>\d{2})(?:\s*(?<ap>a\.?m\.?|p\.?m\.?|uur|u)(?![a-z]))?(?![\w:])", Exact, TimeoutMs)]
     private static partial Regex TimeWithColon();
@@ -937,6 +997,23 @@ public static partial class ReminderDateReader
     private static partial Regex RelativeDate();
 
     [GeneratedRegex(
+        @"(?<!\w)(?:over|in)\s+(?<n>\d{1,3}|" + NumberWord + @")\s*(?:-|–|tot|to|a|or|of)\s*(?<n2>\d{1,3}|" + NumberWord + @")\s+"
+        + @"(?<u>" + UnitWord + @")(?!\w)",
+        Exact, TimeoutMs)]
+    private static partial Regex RangeOfUnits();
+
+    [GeneratedRegex(
+        @"(?<!\w)(?:over|in)\s+(?:(?<half>een\s+half\s*jaar|half\s+a\s+year|a\s+half\s+year)|anderhalf\s+jaar"
+        + @"|anderhalve\s+(?<u>week|maand))(?!\w)",
+        Exact, TimeoutMs)]
+    private static partial Regex HalfUnits();
+
+    [GeneratedRegex(
+        @"(?<=(?:tot(?:\s+en\s+met)?|t/m|until|till|through|thru)\s+)(?<m>" + MonthWord + @")(?![a-z])\.?(?:\s+(?<y>\d{4})(?!\d))?",
+        Exact, TimeoutMs)]
+    private static partial Regex MonthAfterUntil();
+
+    [GeneratedRegex(
         @"(?<!\w)(?:over|in)\s+(?:een\s+paar|enkele|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|few)\s+(?<u>" + UnitWord + @")(?!\w)",
         Exact, TimeoutMs)]
     private static partial Regex FewUnits();
@@ -967,7 +1044,7 @@ public static partial class ReminderDateReader
         + @"the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|ergens\s+in|sometime\s+in|"
         + @"in|during)\s*-?\s*)"
         + @"(?:(?<m>" + MonthWord + @")(?![a-z])\.?(?:\s+(?<y>\d{4})(?!\d))?"
-        + @"|(?<rel>deze\s+maand|this\s+month|the\s+month|volgende\s+maand|next\s+month))",
+        + @"|(?<rel>deze\s+maand|de\s+maand|this\s+month|the\s+month|volgende\s+maand|next\s+month))",
         Exact, TimeoutMs)]
     private static partial Regex MonthPeriod();
 

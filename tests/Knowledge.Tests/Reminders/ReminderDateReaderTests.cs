@@ -55,6 +55,14 @@ public sealed class ReminderDateReaderTests
     [InlineData("herinner me elke dinsdag tot eind december", "2026-11-24 09:00 every 1 Weeks until 2026-12-31")]
     [InlineData("herinner me elke dinsdag vanaf 15 januari", "2027-01-19 09:00 every 1 Weeks")]
     [InlineData("herinner me elke maand om 10:00 tot 1 mei 2027", "2026-12-23 10:00 every 1 Months until 2027-05-01")]
+    [InlineData("herinner me elke week tot eind januari", "2026-11-30 09:00 every 1 Weeks until 2027-01-31")]
+    [InlineData("herinner me over een half jaar", "2027-05-23 09:00")]
+    [InlineData("herinner me op 1 april om 2 uur 's middags", "2027-04-01 14:00")]
+    [InlineData("herinner me op 1 april om 9 uur 's ochtends", "2027-04-01 09:00")]
+    [InlineData("herinner me morgenochtend", "2026-11-24 09:00")]
+    [InlineData("herinner me morgenmiddag", "2026-11-24 13:00")]
+    [InlineData("herinner me dinsdagmiddag om 3 uur", "2026-11-24 15:00")]
+    [InlineData("herinner me morgen om half tien", "2026-11-24 09:30")]
     public void Read_Dutch_Understood(string text, string expected) => Assert.Equal(expected, Describe(Read(text, Lang.Nl)));
 
     [Theory]
@@ -89,6 +97,10 @@ public sealed class ReminderDateReaderTests
     [InlineData("remind me every other week", "2026-12-07 09:00 every 2 Weeks")]
     [InlineData("remind me weekly until the end of January", "2026-11-30 09:00 every 1 Weeks until 2027-01-31")]
     [InlineData("remind me every Monday starting 4 January", "2027-01-04 09:00 every 1 Weeks")]
+    [InlineData("remind me every 2 months until December", "2027-01-23 09:00 every 2 Months until 2027-12-31")]
+    [InlineData("remind me tomorrow morning", "2026-11-24 09:00")]
+    [InlineData("remind me tomorrow afternoon", "2026-11-24 13:00")]
+    [InlineData("remind me on Tuesday afternoon at 2", "2026-11-24 14:00")]
     public void Read_English_Understood(string text, string expected) => Assert.Equal(expected, Describe(Read(text, Lang.En)));
 
     [Theory]
@@ -120,6 +132,12 @@ public sealed class ReminderDateReaderTests
     [InlineData("herinner me morgen om 25:00", "? InvalidTime")]
     [InlineData("remind me tomorrow at 13 pm", "? InvalidTime")]
     [InlineData("herinner me elke 6 weken tot 1 juni 2026", "? UntilBeforeFirst: 2027-01-04 every 6 Weeks")]
+    [InlineData("herinner me over 3-4 weken", "? AmbiguousDate: 2026-12-14, 2026-12-21")]
+    [InlineData("remind me in 2 or 3 weeks", "? AmbiguousDate: 2026-12-07, 2026-12-14")]
+    [InlineData("herinner me over anderhalve week", "? AmbiguousDate: 2026-12-03, 2026-12-04")]
+    [InlineData("herinner me eind van de maand", "? AmbiguousDate: 2026-11-26, 2026-11-30")]
+    [InlineData("herinner me morgen om half 3", "? AmbiguousTime: 2026-11-24 02:30, 2026-11-24 14:30")]
+    [InlineData("herinner me over 2 uur", "? NoDate")]
     [InlineData("herinner me aan de evaluatie", "? NoDate")]
     [InlineData("remind me about the evaluation", "? NoDate")]
     public void Read_PastOrAmbiguous_AsksBack(string text, string expected) =>
