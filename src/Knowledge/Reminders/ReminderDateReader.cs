@@ -127,11 +127,10 @@ public static partial class ReminderDateReader
             }
         }
 
-        var schedule = Build(first, times[0], recurrence, until, out var untilProblem);
+        var schedule = Build(first, times[0], recurrence, until, today, out var untilProblem, out var alternatives);
         if (untilProblem is { } problem)
         {
-            // The suggestion drops the end date: "every 6 weeks" from the first date, to be confirmed.
-            return Ask(problem, problem == ClarificationReason.UntilBeforeFirst ? [schedule] : []);
+            return Ask(problem, alternatives);
         }
 
         return times.Count > 1
@@ -144,37 +143,47 @@ public static partial class ReminderDateReader
         from date in dates
         where date >= today
         from time in times
-        select Build(date, time, recurrence, until, out _);
+        select Build(date, time, recurrence, until, today, out _, out _);
 
-    private static Schedule Build(DateOnly first, TimeOnly time, Recurrence? recurrence, Finding? until, out ClarificationReason? problem)
+    private static Schedule Build(
+        DateOnly first, TimeOnly time, Recurrence? recurrence, Finding? until, DateOnly today, out ClarificationReason? problem, out IReadOnlyList<Schedule> alternatives)
     {
         problem = null;
+        alternatives = [];
         if (recurrence is null)
         {
             return new Schedule(first, time);
         }
 
+        var open = new Schedule(first, time, recurrence.Interval);
         if (until is null)
         {
-            return new Schedule(first, time, recurrence.Interval);
+            return open;
         }
 
-        // An end date without a year is the next one on or after the first occurrence; "tot eind juni" ends on the 30th.
-        var end = until.Resolve(first);
-        switch (end)
+        // Like any date without a year, an end date is the next one on or after today ("tot eind juni": the 30th).
+        var (end, endProblem) = EndOf(until, today);
+        if (endProblem is not null || end < first)
         {
-            case { Reason: null or ClarificationReason.DateIsToday, Date: { } date } when date >= first:
-                return new Schedule(first, time, recurrence.Interval, date);
-            case { Reason: null or ClarificationReason.DateIsToday or ClarificationReason.DateInPast }:
-                problem = ClarificationReason.UntilBeforeFirst;
-                return new Schedule(first, time, recurrence.Interval);
-            case { Reason: ClarificationReason.AmbiguousDate, End: { } last } when last >= first:
-                return new Schedule(first, time, recurrence.Interval, last);
-            default:
-                problem = end.Reason;
-                return new Schedule(first, time, recurrence.Interval);
+            problem = endProblem ?? ClarificationReason.UntilBeforeFirst;
+
+            // Offer the recurrence without an end, and with the end date's next occurrence after the first date.
+            var later = EndOf(until, first).Date;
+            alternatives = later >= first && endProblem is null ? [open, open with { Until = later }] : [open];
+            return open;
         }
+
+        return open with { Until = end };
     }
+
+    private static (DateOnly? Date, ClarificationReason? Problem) EndOf(Finding until, DateOnly reference) =>
+        until.Resolve(reference) switch
+        {
+            { Reason: null or ClarificationReason.DateIsToday or ClarificationReason.DateInPast, Date: { } date } => (date, null),
+            { Reason: ClarificationReason.DateInPast } => (null, ClarificationReason.UntilBeforeFirst),
+            { Reason: ClarificationReason.AmbiguousDate, End: { } last } => (last, null),
+            var other => (null, other.Reason),
+        };
 
     // ---- Case reference ----
 
@@ -424,6 +433,7 @@ public static partial class ReminderDateReader
                 : word is "morgen" or "tomorrow" ? today.AddDays(1) : today;
             return _ => Outcome.Of(date);
         });
+        Take(IsoWeek(), m => Week(m, context));
         Take(MonthPeriod(), m => Period(m, context));
         Take(MonthAfterUntil(), m => Period(m, context));
         Take(VaguePeriod(), m => Vague(m, context));
@@ -620,6 +630,43 @@ public static partial class ReminderDateReader
         }
     }
 
+    /// <summary>"in week 3": Monday, Wednesday and Friday of that ISO week, in the next year that still has it ahead.</summary>
+    private static Func<DateOnly, Outcome>? Week(Match match, Context context)
+    {
+        var week = Int(match, "w");
+        var year = YearOf(match);
+        if (week is < 1 or > 53)
+        {
+            return null;
+        }
+
+        var today = context.Today;
+        return _ =>
+        {
+            var firstYear = year ?? ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
+            for (var y = firstYear; y <= firstYear + 1; y++)
+            {
+                if (week > ISOWeek.GetWeeksInYear(y))
+                {
+                    return Outcome.Ask(ClarificationReason.InvalidDate, []);
+                }
+
+                var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(y, week, DayOfWeek.Monday));
+                var days = new[] { monday, monday.AddDays(2), monday.AddDays(4) }
+                    .Where(d => d > today && WorkingDays.IsWorkingDay(d, context.Holidays))
+                    .ToList();
+                if (days.Count > 0 || year is not null)
+                {
+                    return days.Count > 0
+                        ? Outcome.Ask(ClarificationReason.AmbiguousDate, days, end: monday.AddDays(6))
+                        : Outcome.Ask(ClarificationReason.DateInPast, []);
+                }
+            }
+
+            return Outcome.Ask(ClarificationReason.AmbiguousDate, []);
+        };
+    }
+
     /// <summary>"volgende week", "next month" without a day: offered as a few working days.</summary>
     private static Func<DateOnly, Outcome> Vague(Match match, Context context)
     {
@@ -762,7 +809,7 @@ public static partial class ReminderDateReader
         {
             var start = marker.Index + marker.Length;
             var end = start;
-            while (end < text.Length && text[end] != Blank && !IsStop(text[end]))
+            while (end < text.Length && text[end] != Blank && !IsStop(text, end))
             {
                 end++;
             }
@@ -776,7 +823,7 @@ public static partial class ReminderDateReader
         for (var start = triggerStart; start < text.Length;)
         {
             var end = start;
-            while (end < text.Length && text[end] != Blank && !IsStop(text[end]))
+            while (end < text.Length && text[end] != Blank && !IsStop(text, end))
             {
                 end++;
             }
@@ -792,7 +839,13 @@ public static partial class ReminderDateReader
         return null;
     }
 
-    private static bool IsStop(char c) => c is '.' or ',' or ';' or '!' or '?' or ':' or '\n' or '\r' or '(' or ')' or '"';
+    // A full stop or colon inside a word ("piet@example.nl", "12:30") does not end the subject.
+    private static bool IsStop(string text, int i) => text[i] switch
+    {
+        '.' or ':' => i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]) || text[i + 1] == Blank,
+        ',' or ';' or '!' or '?' or '\n' or '\r' or '(' or ')' or '"' => true,
+        _ => false,
+    };
 
     private static string? Clean(Scanner scan, int start, int end, bool stripLeadingFillers)
     {
@@ -933,7 +986,8 @@ public static partial class ReminderDateReader
     private static partial Regex LongDigitRun();
 
     [GeneratedRegex(
-        @"(?<!\w)(?:om|at|rond|around|omstreeks|tegen)\s+(?:half\s+(?<half>\d{1,2}|" + NumberWord + @")(?!\w)|(?<h>\d{1,2})(?:[:.](?<mi>\d{2}))?"
+        @"(?<!\w)(?:om|at|rond|around|omstreeks|tegen)\s+(?:half\s+(?<half>\d{1,2}|" + NumberWord + @")(?!\w)"
+        + @"|(?<h>[01]\d|2[0-3])(?<mi>[0-5]\d)(?:\s*(?:uur|u|hrs|hours))?(?!\w)|(?<h>\d{1,2})(?:[:.](?<mi>\d{2}))?"
         + @"(?:\s*(?<ap>a\.?m\.?|p\.?m\.?|uur|u)(?![a-z]))?(?![\w\-/])(?!\s*(?:" + MonthWord + "|" + UnitWord + @")(?!\w)))",
         Exact, TimeoutMs)]
     private static partial Regex TimeAfterWord();
@@ -955,7 +1009,7 @@ public static partial class ReminderDateReader
     private static partial Regex TimeWithColon();
 
     [GeneratedRegex(
-        @"(?<!(?:over|in|na|binnen|within)\s+)(?<![\w.\-/])(?<h>\d{1,2})(?:\.(?<mi>\d{2}))?\s*(?<ap>a\.?m\.?|p\.?m\.?|uur)(?![a-z])",
+        @"(?<!(?:over|in|na|binnen|within)\s+)(?<![\w.\-/])(?<h>\d{1,2})(?:\.(?<mi>\d{2}))?\s*(?<ap>a\.?m\.?|p\.?m\.?|uur|u)(?![a-z])",
         Exact, TimeoutMs)]
     private static partial Regex TimeWithUnit();
 
@@ -1047,6 +1101,9 @@ public static partial class ReminderDateReader
         + @"|(?<rel>deze\s+maand|de\s+maand|this\s+month|the\s+month|volgende\s+maand|next\s+month))",
         Exact, TimeoutMs)]
     private static partial Regex MonthPeriod();
+
+    [GeneratedRegex(@"(?<!\w)(?:in\s+)?(?:week|wk)\s*(?<w>\d{1,2})(?:\s+(?<y>\d{4}))?(?![\w\-/.])", Exact, TimeoutMs)]
+    private static partial Regex IsoWeek();
 
     [GeneratedRegex(@"(?<!\w)(?<rel>volgende\s+maand|next\s+month|volgende\s+week|next\s+week|komende\s+week)(?!\w)", Exact, TimeoutMs)]
     private static partial Regex VaguePeriod();
