@@ -27,7 +27,7 @@ public static partial class ReminderDateReader
     public static ReminderParse Read(string text, DateOnly today, Lang lang, HolidayRules? holidays = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Parse(text, today, lang, holidays ?? HolidayRules.Default, isAnswer: false);
+        return SafeParse(text, today, lang, holidays ?? HolidayRules.Default, isAnswer: false);
     }
 
     /// <summary>
@@ -37,7 +37,22 @@ public static partial class ReminderDateReader
     public static ReminderParse ReadAnswer(string text, DateOnly today, Lang lang, HolidayRules? holidays = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Parse(text, today, lang, holidays ?? HolidayRules.Default, isAnswer: true);
+        return SafeParse(text, today, lang, holidays ?? HolidayRules.Default, isAnswer: true);
+    }
+
+    // The patterns are linear and the text is capped, so a timeout is a backstop: it asks instead of failing the turn.
+    private static ReminderParse SafeParse(string text, DateOnly today, Lang lang, HolidayRules holidays, bool isAnswer)
+    {
+        try
+        {
+            return Parse(text, today, lang, holidays, isAnswer);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return isAnswer
+                ? ReminderParse.NotAReminder.Instance
+                : new ReminderParse.NeedsClarification(ClarificationReason.NoDate, [], null, null);
+        }
     }
 
     private static ReminderParse Parse(string text, DateOnly today, Lang lang, HolidayRules holidays, bool isAnswer)
@@ -786,7 +801,8 @@ public static partial class ReminderDateReader
         "me", "mij", "ons", "je", "jij", "u", "kun", "kunt", "kan", "wil", "wilt", "zou", "graag", "even", "nog", "eens",
         "aub", "svp", "alsjeblieft", "alstublieft", "zet", "stuur", "maak", "een", "er", "eraan", "dan", "ook", "wel",
         "please", "pls", "can", "could", "would", "you", "set", "send", "make", "add", "create", "a", "an", "us", "i",
-        "want", "to", "ik", "hoi", "hi", "hey", "hallo", "hello", "bot",
+        "want", "to", "ik", "hoi", "hi", "hey", "hallo", "hello", "bot", "maar", "niet", "but", "not", "dank", "bedankt",
+        "thanks", "thank", "dankjewel",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
@@ -1020,7 +1036,7 @@ public static partial class ReminderDateReader
         Exact, TimeoutMs)]
     private static partial Regex RecurrenceWords();
 
-    [GeneratedRegex(@"(?:tot\s+en\s+met|t/m|tot|until|till|through|thru|up\s+to|to)\s*$", Exact, TimeoutMs)]
+    [GeneratedRegex(@"(?<!\w)(?:tot\s+en\s+met|t/m|tot|until|till|through|thru|up\s+to|to)\s*$", Exact, TimeoutMs)]
     private static partial Regex UntilKeyword();
 
     [GeneratedRegex(Lead + @"(?<![\w\-/.])(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?![\w\-/]|\.\d)", Exact, TimeoutMs)]

@@ -140,6 +140,7 @@ public sealed class ReminderDateReaderTests
     [InlineData("herinner me eind van de maand", "? AmbiguousDate: 2026-11-26, 2026-11-30")]
     [InlineData("herinner me morgen om half 3", "? AmbiguousTime: 2026-11-24 02:30, 2026-11-24 14:30")]
     [InlineData("herinner me over 2 uur", "? NoDate")]
+    [InlineData("herinner me over 6 weken maar niet op vrijdag", "? AmbiguousDate: 2026-11-27, 2027-01-04")]
     [InlineData("herinner me in week 3", "? AmbiguousDate: 2027-01-18, 2027-01-20, 2027-01-22")]
     [InlineData("herinner me in week 53", "? AmbiguousDate: 2026-12-28, 2026-12-30")] // 2026 has 53 ISO weeks; 1 January is off
     [InlineData("herinner me in week 53 2027", "? InvalidDate")]
