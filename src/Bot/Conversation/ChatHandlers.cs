@@ -19,9 +19,15 @@ internal sealed class ChatHandlers(
     Answerer answerer,
     ConversationStateAccessor states,
     IFeedbackStore feedback,
+    IEnumerable<IIntentHandler> intentHandlers,
+    IEnumerable<ICardVerbHandler> verbHandlers,
     TimeProvider time,
     ILogger<ChatHandlers> logger)
 {
+    private readonly Dictionary<Intent, IIntentHandler> _intentHandlers = intentHandlers.ToDictionary(h => h.Intent);
+    private readonly Dictionary<string, ICardVerbHandler> _verbHandlers =
+        verbHandlers.SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h))).ToDictionary(x => x.Verb, x => x.Handler, StringComparer.Ordinal);
+
     /// <summary>After this long without an answer the user sees "typing…".</summary>
     private static readonly TimeSpan TypingDelay = TimeSpan.FromMilliseconds(700);
 
@@ -129,6 +135,11 @@ internal sealed class ChatHandlers(
     {
         Log.CardAction(logger, action.Verb);
         var lang = LanguageOf(turn.Activity);
+        if (_verbHandlers.TryGetValue(action.Verb, out var feature))
+        {
+            return Reply.Plain(await feature.HandleAsync(turn, action, cancellationToken));
+        }
+
         switch (action.Verb)
         {
             case CardVerbs.FollowUpChoose:
@@ -208,7 +219,10 @@ internal sealed class ChatHandlers(
             state.Municipality = municipality.Name;
         }
 
-        return Finish(key, state, answer, started);
+        var reply = Finish(key, state, answer, started);
+        return _intentHandlers.TryGetValue(answer.Intent, out var feature)
+            ? reply with { Card = await feature.HandleAsync(turn, answer, cancellationToken) }
+            : reply;
     }
 
     /// <summary>Updates the state for the answer; the caller saves it once, after sending.</summary>
