@@ -9,8 +9,9 @@ internal sealed class KnowledgeIndex
     {
         Signals = new PhraseMatcher<(string Signal, bool Counter)>(knowledge.Signals.SelectMany(s =>
             s.Phrases.Select(p => (p, (s.Id, false))).Concat(s.CounterPhrases.Select(p => (p, (s.Id, true))))));
-        Topics = new PhraseMatcher<string>(knowledge.Topics.SelectMany(t =>
-            t.Synonyms.Append(t.Label).Append(t.Id.Replace('-', ' ')).Select(p => (p, t.Id))));
+        Topics = new PhraseMatcher<string>(knowledge.Topics
+            .SelectMany(t => t.Synonyms.Append(t.Label).Append(t.Id.Replace('-', ' ')).Select(p => (p, t.Id)))
+            .Concat(knowledge.TopicAliases.SelectMany(a => a.Phrases.Select(p => (p, a.Topic)))));
         Roles = new PhraseMatcher<string>(knowledge.Experts.Select(e => e.Role.ToLowerInvariant()).Distinct().Select(r => (r, r)));
         Municipalities = new PhraseMatcher<Municipality>(knowledge.Municipalities.SelectMany(m =>
             m.Aliases.Append(m.Name).Select(p => (p, m))));

@@ -14,6 +14,7 @@ public sealed class KnowledgeBase
         IReadOnlyList<FollowUpQuestion> followUps,
         IReadOnlyList<Article> articles,
         IReadOnlyList<IntentCue> intentCues,
+        IReadOnlyList<TopicAlias> topicAliases,
         string version)
     {
         Region = region;
@@ -26,6 +27,7 @@ public sealed class KnowledgeBase
         FollowUps = followUps;
         Articles = articles;
         IntentCues = intentCues;
+        TopicAliases = topicAliases;
         Version = version;
         OrganisationsById = organisations.ToDictionary(o => o.Id, StringComparer.Ordinal);
         TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
@@ -43,6 +45,7 @@ public sealed class KnowledgeBase
     public IReadOnlyList<FollowUpQuestion> FollowUps { get; }
     public IReadOnlyList<Article> Articles { get; }
     public IReadOnlyList<IntentCue> IntentCues { get; }
+    public IReadOnlyList<TopicAlias> TopicAliases { get; }
 
     /// <summary>A hash of the merged content: changes whenever any loaded file changes (cache keys, answers).</summary>
     public string Version { get; }

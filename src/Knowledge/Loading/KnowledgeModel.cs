@@ -25,6 +25,9 @@ public sealed record Organisation(string Id, string Name, string Type, IReadOnly
 
 public sealed record Topic(string Id, string Label, IReadOnlyList<string> Synonyms);
 
+/// <summary>More phrasings of a topic (e.g. English), kept apart so a file that redefines the topic keeps them.</summary>
+public sealed record TopicAlias(string Topic, IReadOnlyList<string> Phrases);
+
 public sealed record Expert(
     string Id,
     string Name,

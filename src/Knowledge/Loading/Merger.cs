@@ -13,6 +13,7 @@ internal sealed class Merger
     private readonly Section<Route> _routes = new();
     private readonly Section<FollowUpQuestion> _followUps = new();
     private readonly Section<Article> _articles = new();
+    private readonly Section<TopicAlias> _topicAliases = new();
     private readonly Dictionary<string, List<IntentCue>> _intents = new(StringComparer.Ordinal);
     private string? _region;
 
@@ -27,6 +28,7 @@ internal sealed class Merger
         Read(file, root, "followUps", _followUps, ReadFollowUp, f => f.Id, errors);
         Read(file, root, "routes", _routes, ReadRoute, r => r.Id, errors);
         Read(file, root, "articles", _articles, ReadArticle, a => a.Id, errors);
+        Read(file, root, "topicAliases", _topicAliases, o => new TopicAlias(Str(o["topic"])!, Strings(o["phrases"])), a => a.Topic, errors);
         if (root["intents"] is JsonArray intents)
         {
             foreach (var intent in intents.OfType<JsonObject>())
@@ -120,6 +122,7 @@ internal sealed class Merger
             [.. _followUps.Values],
             [.. _articles.Values],
             [.. _intents.Values.SelectMany(x => x)],
+            [.. _topicAliases.Values.Where(a => _topics.Ids.Contains(a.Topic))],
             version);
     }
 
