@@ -39,6 +39,9 @@ public static class AnswerText
                 case Intent.Who:
                     AppendExperts(text, answer);
                     break;
+                case Intent.Route when answer.Articles.Count > 0:
+                    // A question about the routes themselves (durations, rates, WZM): the articles are the answer.
+                    break;
                 case Intent.Route:
                     text.AppendLine(en
                         ? "I cannot tell the route from this yet. Describe the situation: is there danger now, is a child protection measure running, do the parents cooperate, and what do you need from the GI?"
@@ -67,7 +70,12 @@ public static class AnswerText
 
         foreach (var article in answer.Articles)
         {
-            text.AppendLine().Append(article.Title.For(answer.Language)).AppendLine(":").AppendLine(article.Body.For(answer.Language));
+            if (text.Length > 0)
+            {
+                text.AppendLine();
+            }
+
+            text.Append(article.Title.For(answer.Language)).AppendLine(":").AppendLine(article.Body.For(answer.Language));
         }
 
         if (answer.Sources.Count > 0)
