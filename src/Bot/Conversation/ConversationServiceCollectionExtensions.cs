@@ -20,7 +20,7 @@ internal static class ConversationServiceCollectionExtensions
             var environment = sp.GetRequiredService<IHostEnvironment>();
             var knowledge = options.Files.Count == 0
                 ? KnowledgeLoader.LoadShipped()
-                : KnowledgeLoader.Load(options.Files.Select(f => KnowledgeSource.FromFile(Path.Combine(environment.ContentRootPath, f))));
+                : KnowledgeLoader.Load(options.Files.Select(f => Read(Path.Combine(environment.ContentRootPath, f))));
             Log.KnowledgeLoaded(sp.GetRequiredService<ILogger<Answerer>>(), knowledge.Experts.Count, knowledge.Routes.Count, knowledge.Articles.Count, knowledge.Version);
             return new Answerer(knowledge);
         });
@@ -37,6 +37,18 @@ internal static class ConversationServiceCollectionExtensions
                 .OnMessageReaction(chat.OnReactionAsync);
         });
         return services;
+    }
+
+    private static KnowledgeSource Read(string path)
+    {
+        try
+        {
+            return KnowledgeSource.FromFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KnowledgeLoadException([new KnowledgeError(path, "$", $"cannot read the file ({e.GetType().Name}); check Knowledge:Files")]);
+        }
     }
 
     /// <summary>Loads the knowledge before the host accepts requests, so invalid knowledge stops the start.</summary>
