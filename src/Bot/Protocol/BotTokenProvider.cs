@@ -27,14 +27,15 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
     private static readonly string[] Scopes = [Scope];
     private readonly IConfidentialClientApplication _application;
 
-    public MsalBotTokenProvider(IOptions<BotOptions> options)
+    /// <param name="httpClientFactory">For tests only: MSAL's HTTP, to answer like Entra ID does.</param>
+    public MsalBotTokenProvider(IOptions<BotOptions> options, IMsalHttpClientFactory? httpClientFactory = null)
     {
         var bot = options.Value;
         var tenant = bot.AppType == BotAppType.SingleTenant ? bot.TenantId : "botframework.com";
-        _application = ConfidentialClientApplicationBuilder.Create(bot.AppId)
+        var builder = ConfidentialClientApplicationBuilder.Create(bot.AppId)
             .WithClientSecret(bot.ClientSecret)
-            .WithAuthority($"https://login.microsoftonline.com/{tenant}")
-            .Build();
+            .WithAuthority($"https://login.microsoftonline.com/{tenant}");
+        _application = (httpClientFactory is null ? builder : builder.WithHttpClientFactory(httpClientFactory)).Build();
     }
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
@@ -45,11 +46,17 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
 }
 
 /// <summary>UserAssignedMSI: the managed identity whose client id is the bot's app id. Azure.Identity caches the token.</summary>
-internal sealed class ManagedIdentityBotTokenProvider(IOptions<BotOptions> options) : IBotTokenProvider
+/// <param name="transport">For tests only: the HTTP transport, to answer like the managed identity endpoint does.</param>
+internal sealed class ManagedIdentityBotTokenProvider(IOptions<BotOptions> options, HttpMessageHandler? transport = null) : IBotTokenProvider
 {
     private static readonly TokenRequestContext Request = new([MsalBotTokenProvider.Scope]);
-    private readonly ManagedIdentityCredential _credential =
-        new(ManagedIdentityId.FromUserAssignedClientId(options.Value.AppId!));
+    private readonly ManagedIdentityCredential _credential = transport is null
+        ? new(ManagedIdentityId.FromUserAssignedClientId(options.Value.AppId!))
+        : new(new ManagedIdentityCredentialOptions(ManagedIdentityId.FromUserAssignedClientId(options.Value.AppId!))
+        {
+            Transport = new Azure.Core.Pipeline.HttpClientTransport(transport),
+            Retry = { MaxRetries = 0 },
+        });
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
