@@ -47,6 +47,12 @@ internal sealed class InMemoryActivityDeduplicator(TimeProvider time) : IActivit
     private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
     private readonly ConcurrentDictionary<(string, string), DateTimeOffset> _seen = new();
 
+    public Task ForgetAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        _seen.TryRemove((conversationId, activityId), out _);
+        return Task.CompletedTask;
+    }
+
     public Task<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Buffers;
 using System.Text.Json;
 using ExpertBot.Bot.Storage;
@@ -104,9 +105,15 @@ internal sealed class MessagesEndpoint(
         {
             await queue.EnqueueAsync(new QueuedTurn(activity, reference), wait.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (wait.IsCancellationRequested)
+        catch (Exception e) when (e is ChannelClosedException || (e is OperationCanceledException && wait.IsCancellationRequested))
         {
+            // Queue full or the host is stopping: 503, and forget the id so the channel's redelivery is handled.
             Log.QueueFull(logger, activity.Type, activity.Id);
+            if (activity.Id is { Length: > 0 } id && activity.Conversation?.Id is { Length: > 0 } conversation)
+            {
+                await deduplicator.ForgetAsync(conversation, id, CancellationToken.None).ConfigureAwait(false);
+            }
+
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 

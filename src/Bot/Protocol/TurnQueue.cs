@@ -59,21 +59,43 @@ internal sealed class TurnWorker(
         return base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, queue.Partitions).Select(p => Task.Run(() => DrainAsync(p, stoppingToken), CancellationToken.None)));
+    private readonly CancellationTokenSource _abandon = new();
 
-    private async Task DrainAsync(int partition, CancellationToken stoppingToken)
+    // Turns keep running while the host stops: the queue is closed to new activities (they get 503 and are
+    // redelivered by the channel), and the acknowledged ones are finished unless shutdown runs out of time.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, queue.Partitions).Select(p => Task.Run(() => DrainAsync(p), CancellationToken.None)));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Complete();
+        await using var abandon = cancellationToken.Register(_abandon.Cancel);
+        if (ExecuteTask is { } draining)
+        {
+            await Task.WhenAny(draining, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        }
+
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+
+    private async Task DrainAsync(int partition)
     {
         try
         {
-            await foreach (var turn in queue.Reader(partition).ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var turn in queue.Reader(partition).ReadAllAsync(_abandon.Token).ConfigureAwait(false))
             {
-                await runner.RunAsync(turn, stoppingToken).ConfigureAwait(false);
+                await runner.RunAsync(turn, _abandon.Token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
         {
-            // Host shutdown: turns still queued were acknowledged already and are not run.
+            // Shutdown ran out of time: the turns still queued are not run.
         }
     }
 }

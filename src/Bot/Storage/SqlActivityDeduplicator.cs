@@ -33,6 +33,16 @@ internal sealed class SqlActivityDeduplicator(StorageDatabase database, TimeProv
         }, cancellationToken);
     }
 
+    public Task ForgetAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
+        database.RunAsync("forget activity", async (connection, ct) =>
+        {
+            await using var command = StorageDatabase.Command(connection,
+                    "DELETE FROM processed_activities WHERE conversation_id = @conversation_id AND activity_id = @activity_id;")
+                .With("conversation_id", conversationId)
+                .With("activity_id", activityId);
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.RunAsync("purge processed activities", async (connection, ct) =>
         {

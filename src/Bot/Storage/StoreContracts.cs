@@ -20,6 +20,12 @@ internal interface IActivityDeduplicator
 {
     /// <summary>True the first time a pair is seen (the caller should handle it); false for a redelivery.</summary>
     Task<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets a pair whose turn could not be taken on (queue full, host stopping), so the channel's redelivery
+    /// is handled instead of being dropped as a duplicate.
+    /// </summary>
+    Task ForgetAsync(string conversationId, string activityId, CancellationToken cancellationToken);
 }
 
 /// <summary>Small per-conversation state (e.g. a pending follow-up question) as an opaque JSON document.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -211,6 +212,45 @@ public sealed class MessagesEndpointTests
         Assert.Equal("next", await handled.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.False(handled.Reader.TryRead(out _));
         Assert.Contains(bot.Logs.Entries, e => e.EventId == 1011);
+    }
+
+    [Fact]
+    public async Task Stop_WithQueuedTurns_FinishesThemBeforeExiting()
+    {
+        var handled = new ConcurrentQueue<string>();
+        var bot = await StartAsync((router, _) => router.OnMessage(async (turn, ct) =>
+        {
+            await Task.Delay(200, ct);
+            handled.Enqueue(turn.Activity.Id!);
+        }));
+        var message = BotHost.Message("http://127.0.0.1:1/");
+        foreach (var id in new[] { "m1", "m2", "m3", "m4" })
+        {
+            using var response = await bot.PostAsync(message with { Id = id });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await bot.DisposeAsync();
+
+        Assert.Equal(["m1", "m2", "m3", "m4"], handled.Order());
+    }
+
+    [Fact]
+    public async Task Post_QueueClosed_Returns503AndRedeliveryIsHandled()
+    {
+        var handled = Channel.CreateUnbounded<string>();
+        await using var bot = await StartAsync((router, _) => router.OnMessage((turn, _) =>
+            handled.Writer.WriteAsync(turn.Activity.Id!).AsTask()));
+        var message = BotHost.Message("http://127.0.0.1:1/") with { Id = "while-stopping" };
+        var queue = bot.Services.GetRequiredService<TurnQueue>();
+        var deduplicator = bot.Services.GetRequiredService<ExpertBot.Bot.Storage.IActivityDeduplicator>();
+        queue.Complete();
+
+        using var refused = await bot.PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        // The id was forgotten: a redelivery (to this or another instance) is not dropped as a duplicate.
+        Assert.True(await deduplicator.TryBeginAsync(message.Conversation!.Id!, message.Id!, CancellationToken.None));
     }
 
     [Fact]

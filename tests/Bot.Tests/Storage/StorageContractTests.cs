@@ -217,6 +217,16 @@ public abstract class StorageContractTests
     });
 
     [Fact]
+    public Task Dedup_Forgotten_IsHandledAgainOnce() => WithStorageAsync(async s =>
+    {
+        Assert.True(await s.Main.Deduplicator.TryBeginAsync("a:1", "act-1", default));
+        await s.Main.Deduplicator.ForgetAsync("a:1", "act-1", default);
+
+        Assert.True(await s.Main.Deduplicator.TryBeginAsync("a:1", "act-1", default));
+        Assert.False(await s.Main.Deduplicator.TryBeginAsync("a:1", "act-1", default));
+    });
+
+    [Fact]
     public Task Dedup_HundredParallelCallers_ExactlyOneTrue() => WithStorageAsync(async s =>
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 100)
