@@ -130,7 +130,7 @@ internal static class RequestCards
             var id = Data((CardData.RequestId, request.Id));
             actions.Add(ShowCard(en ? "Add information" : "Informatie toevoegen",
             [
-                TextInput(CardData.Message, en ? "Additional information (no names or BSN)" : "Aanvullende informatie (geen namen of BSN)", null, 2000, multiline: true, required: true),
+                TextInput(CardData.Message + "-add", en ? "Additional information (no names or BSN)" : "Aanvullende informatie (geen namen of BSN)", null, 2000, multiline: true, required: true),
             ], Execute(en ? "Add" : "Toevoegen", CardVerbs.RequestAddInformation, id)));
             actions.Add(ShowCard(en ? "Withdraw" : "Intrekken",
             [
@@ -200,10 +200,10 @@ internal static class RequestCards
                 break;
             case RequestStatus.Opgepakt or RequestStatus.InBehandeling:
                 actions.Add(ShowCard("Reageren",
-                    [TextInput(CardData.Message, "Bericht aan de casemanager (geen namen of BSN)", null, 2000, multiline: true, required: true)],
+                    [TextInput(CardData.Message + "-respond", "Bericht aan de casemanager (geen namen of BSN)", null, 2000, multiline: true, required: true)],
                     Execute("Versturen", CardVerbs.RequestRespond, Data((CardData.RequestId, request.Id)))));
                 actions.Add(ShowCard("Afronden",
-                    [TextInput(CardData.Message, "Advies of afgesproken bijdrage", null, 2000, multiline: true, required: true)],
+                    [TextInput(CardData.Message + "-finish", "Advies of afgesproken bijdrage", null, 2000, multiline: true, required: true)],
                     Execute("Afronden", CardVerbs.RequestFinish, Data((CardData.RequestId, request.Id)))));
                 actions.Add(ReturnAction(request.Id));
                 break;
@@ -253,7 +253,7 @@ internal static class RequestCards
     };
 
     private static JsonObject ReturnAction(string requestId) => ShowCard("Teruggeven",
-        [TextInput(CardData.Message, "Toelichting voor het basisteam (optioneel)", null, 2000, multiline: true)],
+        [TextInput(CardData.Message + "-return", "Toelichting voor het basisteam (optioneel)", null, 2000, multiline: true)],
         Execute("Teruggeven aan basisteam", CardVerbs.RequestReturn, Data((CardData.RequestId, requestId))));
 
     private static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()

@@ -80,7 +80,9 @@ internal sealed partial class RequestHandlers(
         }
 
         var requestId = action.Get(CardData.RequestId)!;
-        var message = action.Get(CardData.Message)?.Trim();
+        // Each text box on a card has its own id (message-add, message-respond, …); a card holds at most one of them per action.
+        var message = action.Data.Select(p => p.Key).Where(k => k.StartsWith(CardData.Message, StringComparison.Ordinal))
+            .Select(action.Get).FirstOrDefault(v => v is not null)?.Trim();
         var (transition, role) = action.Verb switch
         {
             CardVerbs.RequestAddInformation => (RequestTransition.AddInformation, RequestRole.Casemanager),
