@@ -214,7 +214,7 @@ internal sealed partial class RequestHandlers(
     private static Lang Lang(ITurnContext turn) =>
         turn.Activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Knowledge.Loading.Lang.En : Knowledge.Loading.Lang.Nl;
 
-    [GeneratedRegex(@"^(?:koppel\s+(?:dit\s+)?kanaal\s+aan|link\s+(?:this\s+)?channel\s+to)\s*:?\s+(?<list>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?:<at>[^<]*</at>\s*)?(?:@?ExpertBot\s+)?(?:koppel\s+(?:dit\s+)?kanaal\s+aan|link\s+(?:this\s+)?channel\s+to)\s*:?\s+(?<list>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex LinkCommand();
 
     [GeneratedRegex(@"\s*(?:,|;|\ben\b|\band\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
