@@ -68,6 +68,11 @@ internal static class CardDump
         yield return ("unknown.nl", AnswerCards.For(Recomposed(unknown), "sample-unknown"));
         yield return ("unknown-pii.en", AnswerCards.For(Recomposed(unknown with { Language = Lang.En, Pii = pii }), "sample-unknown"));
 
+        foreach (var sample in RequestSamples(knowledge))
+        {
+            yield return sample;
+        }
+
         foreach (var lang in (Lang[])[Lang.Nl, Lang.En])
         {
             yield return ($"welcome.{Code(lang)}", AnswerCards.Welcome(lang));
@@ -75,6 +80,55 @@ internal static class CardDump
             yield return ($"feedback-thanks.{Code(lang)}", AnswerCards.FeedbackThanks(lang));
             yield return ($"error.{Code(lang)}", AnswerCards.Error(lang, lang == Lang.En ? "The knowledge could not be loaded." : "De kennis kon niet worden geladen."));
         }
+    }
+
+    private static IEnumerable<(string Name, JsonObject Card)> RequestSamples(KnowledgeBase knowledge)
+    {
+        var municipalities = knowledge.Municipalities.Select(m => m.Name).ToList();
+        var rules = new Knowledge.Requests.RequestRules { Municipalities = municipalities };
+        var values = new Dictionary<string, string?>
+        {
+            [Knowledge.Requests.RequestFields.Municipality] = "Oldambt",
+            [Knowledge.Requests.RequestFields.Kind] = "aansluiten-en-ondersteunen",
+            [Knowledge.Requests.RequestFields.CaseReference] = "WIJ-2026-0412",
+            [Knowledge.Requests.RequestFields.Situation] = "Ouders werken niet mee aan het veiligheidsplan; de hulp stagneert.",
+            [Knowledge.Requests.RequestFields.Safety] = "serious",
+            [Knowledge.Requests.RequestFields.DesiredContribution] = "Meedenken over het veiligheidsplan.",
+            [Knowledge.Requests.RequestFields.ParentsInformed] = "yes",
+            [Knowledge.Requests.RequestFields.Reason] = "stagnatie",
+            [Knowledge.Requests.RequestFields.EvaluationDate] = "2026-12-21",
+        };
+        var empty = new RequestCards.FormState("sample-form", new Dictionary<string, string?>(), []);
+        yield return ("request-form.nl", RequestCards.Form(Lang.Nl, empty, municipalities, rules, Today));
+        yield return ("request-form.en", RequestCards.Form(Lang.En, empty, municipalities, rules, Today));
+        var invalid = new Dictionary<string, string?>(values) { [Knowledge.Requests.RequestFields.CaseReference] = "Jan de Vries", [Knowledge.Requests.RequestFields.Situation] = "" };
+        var errors = Knowledge.Requests.RequestValidator.Validate(invalid, rules, Today).Errors;
+        yield return ("request-form-errors.nl", RequestCards.Form(Lang.Nl, new RequestCards.FormState("sample-form", invalid, errors), municipalities, rules, Today));
+
+        var form = Knowledge.Requests.RequestValidator.Validate(values, rules, Today).Form!;
+        var at = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var request = new Requests.StoredRequest
+        {
+            Id = "3f9a2c0000000000000000000000000a",
+            IdempotencyKey = "sample",
+            Owner = new Requests.RequestOwner("aad-sample", "Casemanager Sample", "msteams", "a:sample", "nl-NL"),
+            Form = form,
+            Status = Knowledge.Requests.RequestStatus.Nieuw,
+            CreatedAt = at,
+            UpdatedAt = at,
+            Version = 1,
+        };
+        yield return ("request-confirmation.nl", RequestCards.Status(Lang.Nl, request, message: "Je krijgt hier een nieuwe kaart bij elke wijziging."));
+        yield return ("request-confirmation-acute.en", RequestCards.Status(Lang.En, request with { Form = form with { Safety = Knowledge.Requests.SafetyConcern.Acute } },
+            acute: knowledge.RoutesById.GetValueOrDefault("acuut"), queuedNote: "No expert pool channel is reachable yet."));
+        var picked = request with { Status = Knowledge.Requests.RequestStatus.Opgepakt, PickedUpBy = "Marieke" };
+        yield return ("request-status-picked.nl", RequestCards.Status(Lang.Nl, picked, "Opgepakt door Marieke"));
+        yield return ("request-ticket-new.nl", RequestCards.Ticket(request));
+        yield return ("request-ticket-picked.nl", RequestCards.Ticket(picked with { AddedInformation = ["De school maakt zich ook zorgen."] }));
+        yield return ("request-ticket-finished.nl", RequestCards.Ticket(picked with { Status = Knowledge.Requests.RequestStatus.Afgerond, Outcome = "Netwerkberaad op 2 december; wij voorzitten." }));
+        yield return ("request-list.nl", RequestCards.List(Lang.Nl, [request, picked]));
+        yield return ("request-list-empty.en", RequestCards.List(Lang.En, []));
+        yield return ("request-notice.nl", RequestCards.Notice("Dat kan niet", "Deze aanvraag hoort bij een ander expertpoolkanaal."));
     }
 
     /// <summary>The answer as if <paramref name="route"/> had been advised, with the signals that carry it as reasons.</summary>

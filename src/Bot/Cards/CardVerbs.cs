@@ -26,6 +26,27 @@ internal static class CardVerbs
     /// <summary>Data: <c>{ text }</c>, a question to answer as if the user had typed it.</summary>
     public const string Ask = "ask";
 
+    /// <summary>Data: <c>{ formId, …form inputs }</c>: the request form's submit.</summary>
+    public const string RequestSubmit = "request.submit";
+
+    /// <summary>Data: <c>{ requestId, message }</c>: the casemanager adds information.</summary>
+    public const string RequestAddInformation = "request.addinfo";
+
+    /// <summary>Data: <c>{ requestId }</c>: the casemanager withdraws the request.</summary>
+    public const string RequestWithdraw = "request.withdraw";
+
+    /// <summary>Data: <c>{ requestId }</c>: Oppakken on the ticket.</summary>
+    public const string RequestPickUp = "request.pickup";
+
+    /// <summary>Data: <c>{ requestId, message }</c>: Reageren on the ticket.</summary>
+    public const string RequestRespond = "request.respond";
+
+    /// <summary>Data: <c>{ requestId, message }</c>: Afronden on the ticket, with the advice.</summary>
+    public const string RequestFinish = "request.finish";
+
+    /// <summary>Data: <c>{ requestId, message? }</c>: Teruggeven aan basisteam.</summary>
+    public const string RequestReturn = "request.return";
+
     /// <summary>Name of the verb field inside Action.Submit data.</summary>
     public const string VerbField = "verb";
 
@@ -36,6 +57,13 @@ internal static class CardVerbs
         [ExpertsShow] = [CardData.RouteId],
         [RequestOpen] = [],
         [Ask] = [CardData.Text],
+        [RequestSubmit] = [CardData.FormId],
+        [RequestAddInformation] = [CardData.RequestId],
+        [RequestWithdraw] = [CardData.RequestId],
+        [RequestPickUp] = [CardData.RequestId],
+        [RequestRespond] = [CardData.RequestId],
+        [RequestFinish] = [CardData.RequestId],
+        [RequestReturn] = [CardData.RequestId],
     };
 
     public static IReadOnlyCollection<string> All => RequiredFields.Keys;
@@ -120,6 +148,9 @@ internal static class CardData
     public const string Municipality = "municipality";
     public const string Topic = "topic";
     public const string Text = "text";
+    public const string FormId = "formId";
+    public const string RequestId = "requestId";
+    public const string Message = "message";
 }
 
 /// <summary>A button press: its verb and its data (without the verb), with typed getters for the known fields.</summary>

@@ -21,6 +21,7 @@ internal sealed class ChatHandlers(
     IFeedbackStore feedback,
     IEnumerable<IIntentHandler> intentHandlers,
     IEnumerable<ICardVerbHandler> verbHandlers,
+    IEnumerable<IMessageCommandHandler> commandHandlers,
     TimeProvider time,
     ILogger<ChatHandlers> logger)
 {
@@ -52,6 +53,16 @@ internal sealed class ChatHandlers(
         {
             await SendAsync(turn, Reply.Plain(AnswerCards.Help(LanguageOf(turn.Activity))), cancellationToken);
             return;
+        }
+
+        // Features' own commands first (see IMessageCommandHandler); the knowledge core does not know them.
+        foreach (var command in commandHandlers)
+        {
+            if (await command.TryHandleAsync(turn, text, cancellationToken) is { } commandCard)
+            {
+                await SendAsync(turn, Reply.Plain(commandCard), cancellationToken);
+                return;
+            }
         }
 
         var reply = await AnswerAsync(turn, text, fresh: true, cancellationToken);

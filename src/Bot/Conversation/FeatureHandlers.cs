@@ -29,3 +29,13 @@ internal interface ICardVerbHandler
     /// <summary>The card that replaces the one with the button (invoke) or is sent as a new message (submit).</summary>
     Task<JsonObject> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A feature's typed commands ("aanvragen", "koppel dit kanaal aan …") that the knowledge core does not know.
+/// Asked, in registration order, before the text goes to the knowledge core.
+/// </summary>
+internal interface IMessageCommandHandler
+{
+    /// <summary>The card to answer with, or null when the text is not this feature's command.</summary>
+    Task<JsonObject?> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken);
+}

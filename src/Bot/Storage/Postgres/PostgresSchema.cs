@@ -6,7 +6,7 @@ namespace ExpertBot.Bot.Storage.Postgres;
 /// </summary>
 internal static class PostgresSchema
 {
-    public static IReadOnlyList<Migration> Migrations { get; } = Migration.EnsureOrdered(
+    public static IReadOnlyList<Migration> Migrations { get; } = Migration.EnsureOrdered(RequestsSchema.AppendWhenNext(
     [
         new(1, "initial: conversation references, processed activities, conversation state, feedback", """
             CREATE TABLE conversation_references (
@@ -60,5 +60,6 @@ internal static class PostgresSchema
             );
             CREATE INDEX ix_feedback_at ON feedback (at);
             """),
-    ]);
+        // 2: reminders (parallel branch). 3: requests to the GI, appended below once 2 exists (see RequestsSchema).
+    ], RequestsSchema.Postgres));
 }

@@ -6,7 +6,7 @@ namespace ExpertBot.Bot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public static IReadOnlyList<Migration> Migrations { get; } = Migration.EnsureOrdered(
+    public static IReadOnlyList<Migration> Migrations { get; } = Migration.EnsureOrdered(RequestsSchema.AppendWhenNext(
     [
         new(1, "initial: conversation references, processed activities, conversation state, feedback", """
             CREATE TABLE conversation_references (
@@ -59,5 +59,6 @@ internal static class SqliteSchema
             );
             CREATE INDEX ix_feedback_at ON feedback (at);
             """),
-    ]);
+        // 2: reminders (parallel branch). 3: requests to the GI, appended below once 2 exists (see RequestsSchema).
+    ], RequestsSchema.Sqlite));
 }

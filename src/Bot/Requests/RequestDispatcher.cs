@@ -1,0 +1,199 @@
+using System.Text.Json;
+using ExpertBot.Bot.Cards;
+using ExpertBot.Bot.Protocol;
+using ExpertBot.Bot.Storage;
+using ExpertBot.Knowledge.Loading;
+using ExpertBot.Knowledge.Requests;
+using Microsoft.Extensions.Options;
+using Activity = ExpertBot.Bot.Protocol.Activity;
+
+namespace ExpertBot.Bot.Requests;
+
+/// <summary>
+/// Delivers the outbox: posts or updates tickets in the GI's channel and sends status cards to casemanagers.
+/// A row is leased while delivering and marked done only after Teams accepted it; a failure (connector down,
+/// target not linked or unreachable, host restart mid-delivery) leaves it due again later, with a growing
+/// interval. Rows of one request go in order; different requests in parallel.
+/// </summary>
+internal sealed class RequestDispatcher(
+    IRequestStore store,
+    RequestRouting routing,
+    IConversationReferenceStore references,
+    ConnectorClient connector,
+    RequestDispatchSignal signal,
+    IOptions<RequestsOptions> options,
+    TimeProvider time,
+    ILogger<RequestDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) == BatchSize)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                Log.DispatchFailed(logger, e);
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass over the due rows; returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var due = await store.ClaimDueAsync(time.GetUtcNow(), Lease, BatchSize, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        await Parallel.ForEachAsync(due.GroupBy(i => i.RequestId),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = cancellationToken },
+            async (group, ct) =>
+            {
+                foreach (var item in group.OrderBy(i => i.Seq))
+                {
+                    await DeliverAsync(item, ct);
+                }
+            });
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var request = await store.GetAsync(item.RequestId, cancellationToken);
+        if (request is null)
+        {
+            await store.CompleteAsync(item.Id, time.GetUtcNow(), cancellationToken);
+            return;
+        }
+
+        var error = item.Kind switch
+        {
+            OutboxKinds.Ticket => await DeliverTicketAsync(request, item, cancellationToken),
+            OutboxKinds.Notify => await NotifyAsync(request, item, cancellationToken),
+            _ => null,
+        };
+        if (error is null)
+        {
+            await store.CompleteAsync(item.Id, time.GetUtcNow(), cancellationToken);
+            Log.Delivered(logger, request.Id, item.Kind);
+            return;
+        }
+
+        var interval = TimeSpan.FromTicks(Math.Min(options.Value.MaxRetryInterval.Ticks,
+            options.Value.RetryInterval.Ticks * (1L << Math.Min(item.Attempts, 16))));
+        var next = time.GetUtcNow() + interval;
+        await store.RetryLaterAsync(item.Id, next, error, cancellationToken);
+        Log.DeliveryDeferred(logger, request.Id, item.Kind, error, item.Attempts + 1, next);
+        if (item.Kind == OutboxKinds.Ticket && item.Attempts == 0)
+        {
+            // Be honest with the casemanager once: the request is safe, but the GI has not seen it yet.
+            await TellOwnerAsync(request, RequestCards.Status(Lang(request), request,
+                Lang(request) == Knowledge.Loading.Lang.En ? "Your request is waiting" : "Je aanvraag staat in de wachtrij",
+                queuedNote: Lang(request) == Knowledge.Loading.Lang.En
+                    ? "The GI's expert pool cannot be reached right now. Your request is saved and I keep trying; you get a message as soon as it is picked up. Urgent? Call the GI."
+                    : "De expertpool van de GI is nu niet bereikbaar. Je aanvraag is bewaard en ik blijf het proberen; je krijgt bericht zodra hij is opgepakt. Haast? Bel de GI."),
+                cancellationToken);
+        }
+    }
+
+    /// <summary>Null when the ticket reflects the request now; otherwise why not (a code, no text).</summary>
+    private async Task<string?> DeliverTicketAsync(StoredRequest request, OutboxItem item, CancellationToken cancellationToken)
+    {
+        var card = Activity(RequestCards.Ticket(request));
+        if (request.TicketActivityId is { } activityId && request.TargetConversationId is { } conversationId)
+        {
+            var stored = await references.GetAsync("msteams", conversationId, cancellationToken);
+            if (stored?.Reference is not { } existing)
+            {
+                return "no-reference";
+            }
+
+            var updated = await connector.UpdateAsync(existing, activityId, card.ApplyReference(existing), cancellationToken);
+            if (updated is not SendResult.Dropped)
+            {
+                return updated.IsSent ? null : updated.GetType().Name.ToLowerInvariant();
+            }
+
+            // The ticket was deleted in Teams: post it again below.
+        }
+
+        var target = await routing.ResolveAsync(request.Form.Municipality, cancellationToken);
+        if (target?.Reference is not { } reference || target.ConversationId is null)
+        {
+            return target is null ? "no-target" : "target-unreachable";
+        }
+
+        var result = await connector.SendAsync(reference, card.ApplyReference(reference), cancellationToken);
+        if (result is SendResult.Sent { ActivityId: { } posted })
+        {
+            await store.SetTicketAsync(request.Id, target.ConversationId, posted, time.GetUtcNow(), cancellationToken);
+            return null;
+        }
+
+        return result.GetType().Name.ToLowerInvariant();
+    }
+
+    private async Task<string?> NotifyAsync(StoredRequest request, OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = item.Payload is null ? null : JsonSerializer.Deserialize<NotifyPayload>(item.Payload, RequestJson.Options);
+        var en = Lang(request) == Knowledge.Loading.Lang.En;
+        var headline = payload?.Change switch
+        {
+            "pick-up" => en ? $"Picked up by {payload.Actor ?? "the GI"}" : $"Opgepakt door {payload.Actor ?? "de GI"}",
+            "respond" => en ? $"Message from {payload.Actor ?? "the GI"}" : $"Bericht van {payload.Actor ?? "de GI"}",
+            "finish" => en ? "Finished by the GI" : "Afgerond door de GI",
+            "return" => en ? "Returned to your team" : "Teruggegeven aan het basisteam",
+            _ => en ? "Your request changed" : "Je aanvraag is gewijzigd",
+        };
+        var result = await TellOwnerAsync(request, RequestCards.Status(Lang(request), request, headline, payload?.Message), cancellationToken);
+        if (result is SendResult.Dropped dropped)
+        {
+            Log.DeliveryDropped(logger, request.Id, item.Kind, dropped.Code);
+            return null;
+        }
+
+        return result.IsSent ? null : result.GetType().Name.ToLowerInvariant();
+    }
+
+    private async Task<SendResult> TellOwnerAsync(StoredRequest request, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken)
+    {
+        var stored = await references.GetAsync(request.Owner.ChannelId, request.Owner.ConversationId, cancellationToken);
+        if (stored is not { Status: ReferenceStatus.Active, Reference: var reference })
+        {
+            return new SendResult.Refused("no-owner-reference");
+        }
+
+        return await connector.SendAsync(reference, Activity(card).ApplyReference(reference), cancellationToken);
+    }
+
+    private static Activity Activity(System.Text.Json.Nodes.JsonObject card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [Attachment.AdaptiveCard(card)],
+    };
+
+    private static Lang Lang(StoredRequest request) => request.Owner.English ? Knowledge.Loading.Lang.En : Knowledge.Loading.Lang.Nl;
+}
