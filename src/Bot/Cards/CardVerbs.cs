@@ -36,6 +36,12 @@ internal static class CardVerbs
         [ExpertsShow] = [CardData.RouteId],
         [RequestOpen] = [],
         [Ask] = [CardData.Text],
+        [ReminderVerbs.Set] = [],
+        [ReminderVerbs.List] = [],
+        [ReminderVerbs.Move] = [ReminderData.ReminderId],
+        [ReminderVerbs.Done] = [ReminderData.ReminderId],
+        [ReminderVerbs.Snooze] = [ReminderData.ReminderId],
+        [ReminderVerbs.Cancel] = [ReminderData.ReminderId],
     };
 
     public static IReadOnlyCollection<string> All => RequiredFields.Keys;
