@@ -1,6 +1,7 @@
 using ExpertBot.Bot.Cli;
 using ExpertBot.Bot.Conversation;
 using ExpertBot.Bot.Protocol;
+using ExpertBot.Bot.Reminders;
 using ExpertBot.Bot.Storage;
 
 // Shell commands (ask, knowledge validate, package) run and exit; anything else starts the bot host.
@@ -16,6 +17,8 @@ builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:3978"
 builder.Services.AddBotStorage();
 builder.Services.AddBotProtocol(builder.Configuration);
 builder.Services.AddConversation();
+// Evaluation-date reminders: chat, card buttons and the proactive nudge scheduler.
+builder.Services.AddReminders();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

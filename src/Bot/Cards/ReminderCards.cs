@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ExpertBot.Knowledge.Language;
+using ExpertBot.Knowledge.Loading;
 using ExpertBot.Knowledge.Reminders;
 using static ExpertBot.Bot.Cards.CardElements;
 

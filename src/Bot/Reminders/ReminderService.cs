@@ -205,9 +205,12 @@ internal sealed class ReminderService(IReminderStore store, IOptions<RemindersOp
                 continue;
             }
 
-            // Deterministic id per engagement: two instances running the check store one nudge.
+            // Deterministic id per engagement: two instances running the check store one nudge. Sent at the
+            // overdue time of the day (09:00), or now when the check runs later than that.
+            var nine = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(_policy.OverdueAt), _policy.TimeZone);
+            var at = new DateTimeOffset(nine, TimeSpan.Zero) > now ? new DateTimeOffset(nine, TimeSpan.Zero) : now;
             flagged += await store.AddNudgesAsync(engagement.Id, engagement.OwnerId,
-                [new NewNudge(StoredNudgeKind.LongRunning, start, now)], cancellationToken);
+                [new NewNudge(StoredNudgeKind.LongRunning, start, at)], cancellationToken);
         }
 
         if (flagged > 0)
