@@ -189,7 +189,8 @@ internal sealed class ReminderScheduler(
             .ApplyReference(reference.Reference);
 
         // Not the stopping token: a send in flight at shutdown finishes and is recorded, so it is not repeated.
-        using var sendTimeout = new CancellationTokenSource(_options.LeaseDuration / 2, time);
+        // Wall-clock on purpose (an I/O timeout, like HttpClient.Timeout), well inside the lease just renewed.
+        using var sendTimeout = new CancellationTokenSource(_options.LeaseDuration / 2);
         SendResult result;
         try
         {
