@@ -14,7 +14,7 @@ public sealed class AnswerCardsTests
     private const string RouteQuestion = "Ouders weigeren elke hulp en de onveiligheid blijft, wat nu?";
     private const string ExpertQuestion = "Wie kan ik vrijdag raadplegen over een vechtscheiding in Oldambt?";
 
-    private static readonly HashSet<string> TeamsElements = ["TextBlock", "Container", "ColumnSet", "Column", "ActionSet"];
+    private static readonly HashSet<string> TeamsElements = ["TextBlock", "Container", "ColumnSet", "Column", "ActionSet", "Input.Date"];
     private static readonly HashSet<string> TeamsActions = ["Action.Execute", "Action.Submit", "Action.OpenUrl", "Action.ToggleVisibility"];
 
     public static TheoryData<string> SampleNames() => [.. CardDump.Samples().Select(s => s.Name)];
