@@ -235,10 +235,14 @@ public sealed class ReminderSchedulerTests
         await first.Bot.DisposeAsync(); // stop mid-run (graceful: the in-flight send finishes and is recorded)
 
         await using var second = await ReminderTestHost.StartAsync(time, ReminderTestHost.Sqlite(path), schedulerRunning: true, connector: connector);
-        time.Advance(TimeSpan.FromMinutes(2)); // past any lease the first host held
+        // Fake time moves on in steps (past any lease the first host held) until the second host has caught up.
         try
         {
-            await Loopback.WaitUntilAsync(() => connector.Requests.Count >= 30, 10_000);
+            await Loopback.WaitUntilAsync(() =>
+            {
+                time.Advance(TimeSpan.FromSeconds(5));
+                return connector.Requests.Count >= 30;
+            }, 15_000);
         }
         catch (TimeoutException)
         {
