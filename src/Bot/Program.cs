@@ -2,6 +2,7 @@ using ExpertBot.Bot.Cli;
 using ExpertBot.Bot.Conversation;
 using ExpertBot.Bot.Protocol;
 using ExpertBot.Bot.Requests;
+using ExpertBot.Bot.Reminders;
 using ExpertBot.Bot.Storage;
 
 // Shell commands (ask, knowledge validate, package) run and exit; anything else starts the bot host.
@@ -19,6 +20,8 @@ builder.Services.AddBotProtocol(builder.Configuration);
 builder.Services.AddConversation();
 // Requests to the GI: the form, routing to the expert pool, tickets and their outbox.
 builder.Services.AddRequests();
+// Evaluation-date reminders: chat, card buttons and the proactive nudge scheduler.
+builder.Services.AddReminders();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

@@ -4,6 +4,7 @@ using ExpertBot.Knowledge.Experts;
 using ExpertBot.Knowledge.Language;
 using ExpertBot.Knowledge.Loading;
 using ExpertBot.Knowledge.Privacy;
+using ExpertBot.Knowledge.Reminders;
 using ExpertBot.Knowledge.Routes;
 
 namespace ExpertBot.Bot.Cards;
@@ -68,7 +69,7 @@ internal static class CardDump
         yield return ("unknown.nl", AnswerCards.For(Recomposed(unknown), "sample-unknown"));
         yield return ("unknown-pii.en", AnswerCards.For(Recomposed(unknown with { Language = Lang.En, Pii = pii }), "sample-unknown"));
 
-        foreach (var sample in RequestSamples(knowledge))
+        foreach (var sample in RequestSamples(knowledge).Concat(ReminderSamples()))
         {
             yield return sample;
         }
@@ -129,6 +130,29 @@ internal static class CardDump
         yield return ("request-list.nl", RequestCards.List(Lang.Nl, [request, picked]));
         yield return ("request-list-empty.en", RequestCards.List(Lang.En, []));
         yield return ("request-notice.nl", RequestCards.Notice("Dat kan niet", "Deze aanvraag hoort bij een ander expertpoolkanaal."));
+    private static IEnumerable<(string Name, JsonObject Card)> ReminderSamples()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var one = new ReminderView("sample-reminder-1", "2024-17", "evaluatie", Today.AddDays(14), Schedule.DefaultTime);
+        var recurring = one with { Id = "sample-reminder-2", CaseReference = "2024-18", Every = new Interval(6, IntervalUnit.Weeks), Until = Today.AddDays(180) };
+        var fromRequest = one with { Id = "sample-reminder-3", CaseReference = "2024-19", RequestId = "sample-request" };
+        var engagement = one with { Id = "sample-engagement", IsEngagement = true, EngagementStart = Today.AddDays(-84), Subject = null };
+        DateTimeOffset At(DateOnly d) => new(d.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+        foreach (var lang in (Lang[])[Lang.Nl, Lang.En])
+        {
+            var code = Code(lang);
+            yield return ($"reminder-confirm.{code}", ReminderCards.Confirmation(recurring, [At(Today.AddDays(7)), At(Today.AddDays(14))], zone, lang));
+            yield return ($"reminder-clarify.{code}", ReminderCards.Clarify(ClarificationReason.AmbiguousDate,
+                [new Schedule(Today.AddDays(3), Schedule.DefaultTime), new Schedule(Today.AddDays(10), Schedule.DefaultTime)], "2024-17", "evaluatie", lang));
+            yield return ($"reminder-list.{code}", ReminderCards.List([one, recurring, fromRequest], lang));
+            yield return ($"reminder-nudge.{code}", ReminderCards.Nudge([new NudgeView(fromRequest, NudgeCardKind.OnTheDay, fromRequest.DueDate, false)], fromRequest.DueDate, lang));
+            yield return ($"reminder-nudge-late.{code}", ReminderCards.Nudge(
+                [new NudgeView(one, NudgeCardKind.Overdue, one.DueDate, true), new NudgeView(engagement, NudgeCardKind.LongRunning, Today, true)], one.DueDate.AddDays(2), lang));
+            yield return ($"reminder-proposal.{code}", ReminderCards.EngagementProposal("sample-engagement", "2024-20", Today.AddDays(42), lang));
+            yield return ($"reminder-status.{code}", ReminderCards.Status(lang == Lang.En ? "✅ Done: Evaluation — case 2024-17" : "✅ Afgerond: Evaluatie — casus 2024-17", null, lang));
+        }
+
+        yield return ("reminder-list-empty.nl", ReminderCards.List([], Lang.Nl));
     }
 
     /// <summary>The answer as if <paramref name="route"/> had been advised, with the signals that carry it as reasons.</summary>

@@ -64,6 +64,12 @@ internal static class CardVerbs
         [RequestRespond] = [CardData.RequestId],
         [RequestFinish] = [CardData.RequestId],
         [RequestReturn] = [CardData.RequestId],
+        [ReminderVerbs.Set] = [],
+        [ReminderVerbs.List] = [],
+        [ReminderVerbs.Move] = [ReminderData.ReminderId],
+        [ReminderVerbs.Done] = [ReminderData.ReminderId],
+        [ReminderVerbs.Snooze] = [ReminderData.ReminderId],
+        [ReminderVerbs.Cancel] = [ReminderData.ReminderId],
     };
 
     public static IReadOnlyCollection<string> All => RequiredFields.Keys;

@@ -60,6 +60,51 @@ internal static class PostgresSchema
             );
             CREATE INDEX ix_feedback_at ON feedback (at);
             """),
-        // 2: reminders (parallel branch). 3: requests to the GI, appended below once 2 exists (see RequestsSchema).
+        new(2, "reminders and their nudges", """
+            CREATE TABLE reminders (
+                id                  text    NOT NULL PRIMARY KEY,
+                owner_id            text    NOT NULL,
+                channel_id          text    NOT NULL,
+                conversation_id     text    NULL,
+                kind                text    NOT NULL CHECK (kind IN ('evaluation', 'engagement')),
+                case_ref            text    NULL,
+                subject             text    NULL,
+                due_date            text    NOT NULL,
+                due_time            text    NOT NULL,
+                every_count         integer NULL,
+                every_unit          text    NULL,
+                until_date          text    NULL,
+                engagement_start    text    NULL,
+                request_id          text    NULL,
+                locale              text    NULL,
+                status              text    NOT NULL CHECK (status IN ('active', 'done', 'cancelled')),
+                created_at          timestamptz NOT NULL,
+                updated_at          timestamptz NOT NULL
+            );
+            CREATE INDEX ix_reminders_owner ON reminders (owner_id, status, due_date);
+            CREATE INDEX ix_reminders_open_engagements ON reminders (engagement_start) WHERE kind = 'engagement' AND status = 'active';
+
+            -- available_at: when the nudge may be claimed: its due time, a retry's backoff, or (claimed) the lease expiry.
+            CREATE TABLE reminder_nudges (
+                id                  text    NOT NULL PRIMARY KEY,
+                reminder_id         text    NOT NULL REFERENCES reminders (id) ON DELETE CASCADE,
+                owner_id            text    NOT NULL,
+                kind                text    NOT NULL CHECK (kind IN ('before', 'on_the_day', 'overdue', 'snooze', 'long_running')),
+                occurrence          text    NOT NULL,
+                due_at              timestamptz NOT NULL,
+                available_at        timestamptz NOT NULL,
+                state               text    NOT NULL CHECK (state IN ('pending', 'claimed', 'sent', 'failed', 'superseded', 'cancelled')),
+                claim_owner         text    NULL,
+                attempts            integer NOT NULL DEFAULT 0,
+                sent_at             timestamptz NULL,
+                activity_id         text    NULL,
+                conversation_id     text    NULL,
+                last_error          text    NULL
+            );
+            -- "Due and unclaimed (or lease expired)": a partial index keeps it small however many nudges were sent.
+            CREATE INDEX ix_reminder_nudges_due ON reminder_nudges (available_at) WHERE state IN ('pending', 'claimed');
+            CREATE INDEX ix_reminder_nudges_reminder ON reminder_nudges (reminder_id, state);
+            CREATE INDEX ix_reminder_nudges_activity ON reminder_nudges (activity_id) WHERE activity_id IS NOT NULL;
+            """),
     ], RequestsSchema.Postgres));
 }
