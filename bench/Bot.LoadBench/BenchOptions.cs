@@ -6,7 +6,7 @@ namespace ExpertBot.Bench.LoadBench;
 internal sealed record BenchOptions
 {
     public int Turns { get; init; } = 100_000;
-    public int Warmup { get; init; } = 5_000;
+    public int Warmup { get; init; } = 10_000;
     public int Concurrency { get; init; } = 64;
 
     /// <summary>Distinct conversations the in-flight turns rotate over; equal to <see cref="Concurrency"/> means one conversation per worker.</summary>
@@ -32,7 +32,7 @@ internal sealed record BenchOptions
     public const string Usage = """
         dotnet run -c Release --project bench/Bot.LoadBench -- [options]
           --turns N            measured turns per phase (default 100000)
-          --warmup N           turns before measuring, excluded (default 5000)
+          --warmup N           turns before measuring, excluded (default 10000)
           --concurrency C      turns in flight = concurrently active conversations (default 64)
           --conversations K    conversations the in-flight turns rotate over (default 4096; = C for one conversation per worker)
           --tenants T          tenants the conversations are spread over (default 64)

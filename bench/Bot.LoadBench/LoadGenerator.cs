@@ -11,7 +11,7 @@ namespace ExpertBot.Bench.LoadBench;
 /// until the fake connector has the reply to it — that interval is the turn's latency. Closed loop by default;
 /// with a rate, turns start on a fixed schedule and latency counts from the scheduled start (no coordinated omission).
 /// </summary>
-internal sealed class LoadGenerator(BenchOptions options, HttpClient bot, ReplyConnector connector, TokenPool tokens, bool lastUseOfTokens)
+internal sealed class LoadGenerator(BenchOptions options, HttpClient bot, ReplyConnector connector, TokenPool tokens)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private readonly ConcurrentQueue<SimulatedConversation> _idle = new(
@@ -125,7 +125,7 @@ internal sealed class LoadGenerator(BenchOptions options, HttpClient bot, ReplyC
     {
         var activity = MessageMix.Next(conversation, connector.ServiceUrl, activityId);
         var body = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
-        var token = tokens.Take(Interlocked.Increment(ref _tokenIndex), lastUseOfTokens);
+        var token = tokens.Take(Interlocked.Increment(ref _tokenIndex));
         var reply = connector.Expect(conversation.Id, activityId);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = new ByteArrayContent(body) };

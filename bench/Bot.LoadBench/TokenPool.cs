@@ -8,7 +8,7 @@ namespace ExpertBot.Bench.LoadBench;
 
 /// <summary>
 /// One distinct signed JWT per request (a <c>jti</c> makes each unique), made before the run so RSA signing
-/// is not measured. A token is dropped once handed out on its last use, so after a run the pool holds nothing.
+/// is not measured. A token is dropped once handed out, so after a run the pool holds nothing.
 /// </summary>
 internal sealed class TokenPool
 {
@@ -45,15 +45,11 @@ internal sealed class TokenPool
         return new TokenPool(tokens);
     }
 
-    /// <summary>The token for request <paramref name="index"/>; with <paramref name="release"/> the pool lets go of it.</summary>
-    public string Take(int index, bool release)
+    /// <summary>The token for request <paramref name="index"/>; the pool lets go of it.</summary>
+    public string Take(int index)
     {
-        var token = _tokens[index % _tokens.Length] ?? throw new InvalidOperationException($"Token {index} was already released.");
-        if (release)
-        {
-            _tokens[index % _tokens.Length] = null;
-        }
-
+        var token = _tokens[index] ?? throw new InvalidOperationException($"Token {index} was already used.");
+        _tokens[index] = null;
         return token;
     }
 }
