@@ -60,6 +60,13 @@ internal sealed class ChatHandlers(
             return InvokeResponse.AdaptiveCardMessage(UnknownActionText(LanguageOf(turn.Activity)));
         }
 
+        if (action.Verb == CardVerbs.Feedback)
+        {
+            // Keep the answer card in place; the thank-you is a short status message.
+            await HandleActionAsync(turn, action, cancellationToken);
+            return InvokeResponse.AdaptiveCardMessage(LanguageOf(turn.Activity) == Lang.En ? "Thanks for your feedback!" : "Dank je voor je feedback!");
+        }
+
         var reply = await HandleActionAsync(turn, action, cancellationToken);
         if (reply.State is not null)
         {
@@ -126,20 +133,20 @@ internal sealed class ChatHandlers(
         {
             case CardVerbs.FollowUpChoose:
                 return await ContinueRouteAsync(turn, action, cancellationToken);
-            case CardVerbs.Ask when action.GetString("text") is { Length: > 0 } question:
+            case CardVerbs.Ask when action.Text is { Length: > 0 } question:
                 return await AnswerAsync(turn, question, fresh: true, cancellationToken);
             case CardVerbs.ExpertsShow:
                 var key = StateKey(turn.Activity);
                 var state = await states.LoadAsync(key, cancellationToken);
-                var experts = answerer.ExpertsForRoute(action.GetString("routeId") ?? "", Today(), lang, state.Municipality);
+                var experts = answerer.ExpertsForRoute(action.RouteId ?? "", Today(), lang, state.Municipality);
                 var record = new AnswerRecord(NewAnswerId(), null, experts.Intent.Code(), null);
                 state.Remember(record);
                 return new Reply(AnswerCards.For(experts, record.AnswerId), key, state, record);
             case CardVerbs.Feedback:
-                var vote = action.GetInt("vote") is > 0 ? 1 : -1;
+                var vote = action.Vote is > 0 ? 1 : -1;
                 var feedbackState = await states.LoadAsync(StateKey(turn.Activity), cancellationToken);
-                var rated = action.GetString("answerId") is { } id ? feedbackState.Find(id) : null;
-                await StoreFeedbackAsync(turn.Activity, rated ?? new AnswerRecord(action.GetString("answerId") ?? "unknown", null, "unknown", null), vote, cancellationToken);
+                var rated = action.AnswerId is { } id ? feedbackState.Find(id) : null;
+                await StoreFeedbackAsync(turn.Activity, rated ?? new AnswerRecord(action.AnswerId ?? "unknown", null, "unknown", null), vote, cancellationToken);
                 return Reply.Plain(AnswerCards.FeedbackThanks(lang));
             case CardVerbs.RequestOpen:
                 // Requests to the GI are not built yet: say so honestly and point to the expert pool.
@@ -155,8 +162,8 @@ internal sealed class ChatHandlers(
     {
         var key = StateKey(turn.Activity);
         var state = await states.LoadAsync(key, cancellationToken);
-        var followUpId = action.GetString("followUp");
-        var choice = answerer.Knowledge.FollowUps.FirstOrDefault(f => f.Id == followUpId)?.Choices.FirstOrDefault(c => c.Value == action.GetString("value"));
+        var followUpId = action.FollowUpId;
+        var choice = answerer.Knowledge.FollowUps.FirstOrDefault(f => f.Id == followUpId)?.Choices.FirstOrDefault(c => c.Value == action.Value);
         if (followUpId is null || choice is null)
         {
             Log.UnknownCardAction(logger, action.Verb);

@@ -218,7 +218,7 @@ public static class AnswerText
         {
             text.AppendLine("I help casemanagers in local teams with child-safety questions:")
                 .AppendLine("- Who can I consult? E.g. \"Who can I consult about domestic violence in Veendam on Friday?\"")
-                .AppendLine("- Which route fits? E.g. \"Parents refuse all help and the unsafety remains; what next?\"")
+                .AppendLine("- Which route fits? E.g. \"Parents refuse to cooperate and the child stays unsafe; what next?\"")
                 .AppendLine("- Ask the GI for advice: type \"aanvraag\" to open the request form.")
                 .AppendLine("- Reminders of evaluation dates: type \"herinneringen\".")
                 .AppendLine("Privacy: never type names, BSNs or addresses; use a pseudonymous case reference.");

@@ -41,15 +41,56 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
 
     public ExpertRanking Rank(ExpertQuery query)
     {
-        var ranked = Candidates(query)
-            .Select(e => Score(e, query))
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Expert.Name, StringComparer.Ordinal)
-            .ThenBy(r => r.Expert.Id, StringComparer.Ordinal)
-            .ToList();
+        // Score every candidate cheaply and keep the best few in one pass; only those get their reasons written.
+        var accepting = new List<(Expert Expert, int Score)>(MaxRecommended + 1);
+        var notAccepting = new List<(Expert Expert, int Score)>(MaxRecommended + 1);
+        var day = DayReader.Code(query.Day);
+        foreach (var expert in Candidates(query))
+        {
+            Keep(expert.AcceptsRequests ? accepting : notAccepting, (expert, QuickScore(index.ExpertFacts[expert], query, day)));
+        }
+
         return new ExpertRanking(
-            [.. ranked.Where(r => r.Expert.AcceptsRequests).Take(MaxRecommended)],
-            [.. ranked.Where(r => !r.Expert.AcceptsRequests).Take(MaxRecommended)]);
+            [.. accepting.Select(x => Describe(x.Expert, query))],
+            [.. notAccepting.Select(x => Describe(x.Expert, query))]);
+    }
+
+    /// <summary>Inserts into a best-first list of at most <see cref="MaxRecommended"/> (score, then name, then id).</summary>
+    private static void Keep(List<(Expert Expert, int Score)> best, (Expert Expert, int Score) candidate)
+    {
+        var at = best.Count;
+        while (at > 0 && Before(candidate, best[at - 1]))
+        {
+            at--;
+        }
+
+        if (at < MaxRecommended)
+        {
+            best.Insert(at, candidate);
+            if (best.Count > MaxRecommended)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
+        }
+    }
+
+    private static bool Before((Expert Expert, int Score) a, (Expert Expert, int Score) b)
+    {
+        if (a.Score != b.Score)
+        {
+            return a.Score > b.Score;
+        }
+
+        var byName = string.CompareOrdinal(a.Expert.Name, b.Expert.Name);
+        return byName != 0 ? byName < 0 : string.CompareOrdinal(a.Expert.Id, b.Expert.Id) < 0;
+    }
+
+    private RankedExpert Describe(Expert expert, ExpertQuery query)
+    {
+        var reasons = new List<string>();
+        var score = Score(expert, query, reasons);
+        knowledge.OrganisationsById.TryGetValue(expert.Organisation, out var organisation);
+        return new RankedExpert(expert, organisation, score, expert.Available.Contains(DayReader.Code(query.Day), StringComparer.Ordinal), reasons);
     }
 
     private IEnumerable<Expert> Candidates(ExpertQuery query)
@@ -58,7 +99,8 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
         {
             return query.Topics.SelectMany(t => index.ExpertsByTopic.GetValueOrDefault(t) ?? [])
                 .Concat(query.Roles.SelectMany(r => index.ExpertsByRole.GetValueOrDefault(r) ?? []))
-                .Distinct();
+                .Distinct(ReferenceEqualityComparer.Instance)
+                .Cast<Expert>();
         }
 
         if (query.OrganisationTypes is { Count: > 0 } types)
@@ -72,39 +114,68 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
             : [];
     }
 
-    private RankedExpert Score(Expert expert, ExpertQuery query)
+    /// <summary>The same score as <see cref="Score"/>, from precomputed sets and without reasons.</summary>
+    private static int QuickScore(ExpertFacts facts, ExpertQuery query, string day)
     {
-        var lang = query.Language;
-        var reasons = new List<string>();
         var score = 0;
-        var matched = query.Topics.Where(t => expert.Expertise.Contains(t, StringComparer.Ordinal)).ToList();
-        if (query.TopicsAreAlternatives && matched.Count > 1)
+        foreach (var topic in query.Topics)
         {
-            matched = matched.Take(1).ToList();
+            if (facts.Expertise.Contains(topic))
+            {
+                score += TopicWeight;
+                if (query.TopicsAreAlternatives)
+                {
+                    break;
+                }
+            }
         }
 
-        foreach (var topic in matched)
-        {
-            score += TopicWeight;
-            reasons.Add(Lower(knowledge.TopicsById.TryGetValue(topic, out var t) ? t.Label : topic));
-        }
-
-        if (query.Roles.Contains(expert.Role.ToLowerInvariant(), StringComparer.Ordinal))
+        if (query.Roles.Count > 0 && query.Roles.Contains(facts.Role, StringComparer.Ordinal))
         {
             score += RoleWeight;
-            reasons.Add(expert.Role);
+        }
+
+        score += query.Municipality is { } asked
+            ? facts.Municipalities.Contains(asked.Name) ? SpecificMunicipalityWeight : facts.Everywhere ? AnyMunicipalityWeight : 0
+            : facts.Everywhere ? AnyMunicipalityWeight : 0;
+        score += facts.Days.Contains(day) ? AvailableWeight : 0;
+        score += query.Language == Lang.En && facts.SpeaksEnglish ? LanguageWeight : 0;
+        return score;
+    }
+
+    /// <summary>The expert's score for the query; with a list, also the reasons in the asker's language.</summary>
+    private int Score(Expert expert, ExpertQuery query, List<string>? reasons)
+    {
+        var lang = query.Language;
+        var score = 0;
+        var matchedTopics = 0;
+        foreach (var topic in query.Topics)
+        {
+            if (!expert.Expertise.Contains(topic, StringComparer.Ordinal) || (query.TopicsAreAlternatives && matchedTopics > 0))
+            {
+                continue;
+            }
+
+            matchedTopics++;
+            score += TopicWeight;
+            reasons?.Add(Lower(knowledge.TopicsById.TryGetValue(topic, out var t) ? t.Label : topic));
+        }
+
+        if (query.Roles.Count > 0 && query.Roles.Contains(expert.Role.ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            score += RoleWeight;
+            reasons?.Add(expert.Role);
         }
 
         score += MunicipalityScore(expert, query.Municipality, lang, reasons);
 
-        var code = DayReader.Code(query.Day);
-        var available = expert.Available.Contains(code, StringComparer.Ordinal);
+        var available = expert.Available.Contains(DayReader.Code(query.Day), StringComparer.Ordinal);
         if (available)
         {
             score += AvailableWeight;
-            reasons.Add(DayText(query, lang, available: true));
+            reasons?.Add(DayText(query, lang, available: true));
         }
-        else
+        else if (reasons is not null)
         {
             var days = string.Join(", ", expert.Available.Select(d => DayReader.CodeName(d, lang)));
             reasons.Add(DayText(query, lang, available: false) + (days.Length > 0 ? (lang == Lang.En ? $" (available {days})" : $" (wel {days})") : ""));
@@ -113,24 +184,23 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
         if (lang == Lang.En && expert.Languages.Contains("en", StringComparer.Ordinal))
         {
             score += LanguageWeight;
-            reasons.Add("speaks English");
+            reasons?.Add("speaks English");
         }
 
         if (!expert.AcceptsRequests)
         {
-            reasons.Add(lang == Lang.En ? "not taking requests now" : "neemt nu geen aanvragen aan");
+            reasons?.Add(lang == Lang.En ? "not taking requests now" : "neemt nu geen aanvragen aan");
         }
 
-        knowledge.OrganisationsById.TryGetValue(expert.Organisation, out var organisation);
-        return new RankedExpert(expert, organisation, score, available, reasons);
+        return score;
     }
 
-    private static int MunicipalityScore(Expert expert, Municipality? asked, Lang lang, List<string> reasons)
+    private static int MunicipalityScore(Expert expert, Municipality? asked, Lang lang, List<string>? reasons)
     {
         var everywhere = expert.Municipalities.Contains("*", StringComparer.Ordinal);
         if (asked is null)
         {
-            reasons.Add(everywhere
+            reasons?.Add(everywhere
                 ? (lang == Lang.En ? "works in the whole region" : "werkt in de hele regio")
                 : (lang == Lang.En ? "works in " : "werkt in ") + string.Join(", ", expert.Municipalities));
             return everywhere ? AnyMunicipalityWeight : 0;
@@ -138,17 +208,17 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
 
         if (expert.Municipalities.Contains(asked.Name, StringComparer.OrdinalIgnoreCase))
         {
-            reasons.Add((lang == Lang.En ? "works in " : "werkt in ") + asked.Name);
+            reasons?.Add((lang == Lang.En ? "works in " : "werkt in ") + asked.Name);
             return SpecificMunicipalityWeight;
         }
 
         if (everywhere)
         {
-            reasons.Add(lang == Lang.En ? $"works in the whole region, incl. {asked.Name}" : $"werkt in de hele regio, ook {asked.Name}");
+            reasons?.Add(lang == Lang.En ? $"works in the whole region, incl. {asked.Name}" : $"werkt in de hele regio, ook {asked.Name}");
             return AnyMunicipalityWeight;
         }
 
-        reasons.Add((lang == Lang.En ? "works in " : "werkt in ") + string.Join(", ", expert.Municipalities)
+        reasons?.Add((lang == Lang.En ? "works in " : "werkt in ") + string.Join(", ", expert.Municipalities)
             + (lang == Lang.En ? $", not in {asked.Name}" : $", niet in {asked.Name}"));
         return 0;
     }

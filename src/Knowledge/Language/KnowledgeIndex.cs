@@ -28,6 +28,7 @@ internal sealed class KnowledgeIndex
             .GroupBy(x => x.Municipality, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Expert>)[.. g.Select(x => x.Expert)], StringComparer.OrdinalIgnoreCase);
         SignalsById = knowledge.Signals.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        ExpertFacts = knowledge.Experts.ToDictionary(e => e, e => new ExpertFacts(e), (IEqualityComparer<Expert>)ReferenceEqualityComparer.Instance);
     }
 
     public PhraseMatcher<(string Signal, bool Counter)> Signals { get; }
@@ -40,4 +41,18 @@ internal sealed class KnowledgeIndex
     public IReadOnlyDictionary<string, IReadOnlyList<Expert>> ExpertsByRole { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<Expert>> ExpertsByMunicipality { get; }
     public IReadOnlyDictionary<string, Signal> SignalsById { get; }
+
+    /// <summary>Per expert, the lookups ranking needs, computed once (keyed by reference).</summary>
+    public IReadOnlyDictionary<Expert, ExpertFacts> ExpertFacts { get; }
+}
+
+/// <summary>An expert's expertise, places, days and role as sets, so scoring thousands of experts stays cheap.</summary>
+internal sealed class ExpertFacts(Expert expert)
+{
+    public HashSet<string> Expertise { get; } = new(expert.Expertise, StringComparer.Ordinal);
+    public HashSet<string> Municipalities { get; } = new(expert.Municipalities, StringComparer.OrdinalIgnoreCase);
+    public bool Everywhere { get; } = expert.Municipalities.Contains("*");
+    public HashSet<string> Days { get; } = new(expert.Available, StringComparer.Ordinal);
+    public string Role { get; } = expert.Role.ToLowerInvariant();
+    public bool SpeaksEnglish { get; } = expert.Languages.Contains("en");
 }

@@ -9,14 +9,14 @@ public static class LanguageDetector
     {
         "the", "a", "an", "is", "are", "who", "whom", "what", "which", "can", "could", "should", "i", "my", "we", "our",
         "with", "for", "of", "to", "and", "there", "this", "that", "please", "how", "do", "does", "about", "need", "want",
-        "has", "have", "been", "parents", "child", "family", "help", "route",
+        "has", "have", "been", "parents", "child", "family",
     };
 
     private static readonly HashSet<string> Dutch = new(StringComparer.Ordinal)
     {
         "de", "het", "een", "is", "wie", "wat", "welke", "kan", "kun", "ik", "mijn", "we", "wij", "ons", "met", "voor",
         "van", "naar", "en", "er", "dit", "dat", "hoe", "moet", "heb", "heeft", "zijn", "ouders", "kind", "gezin", "niet",
-        "geen", "over", "bij", "aan", "op", "graag", "wil", "route",
+        "geen", "over", "bij", "aan", "op", "graag", "wil",
     };
 
     public static Lang Detect(string text)

@@ -36,7 +36,9 @@ public sealed class PhraseMatcher<T>
             {
                 var tokens = TextAnalyzer.Analyze(phrase, lang);
                 var stems = tokens.Where(t => !t.IsStop).Select(t => t.Stem).ToList();
-                var exact = tokens.Count >= 2 && stems.All(TextAnalyzer.IsQuestionWord);
+                // A multi-word phrase whose meaning rests on its function words ("na de maatregel", "naar de raad",
+                // "met wie") would otherwise shrink to one common word and match everywhere.
+                var exact = tokens.Count >= 2 && (stems.Count < 2 || stems.All(TextAnalyzer.IsQuestionWord));
                 if (exact)
                 {
                     stems = [.. tokens.Select(t => t.Stem)];

@@ -26,7 +26,7 @@ internal sealed class QuestionReader(KnowledgeIndex index)
         var municipality = ReadMunicipality(tokens, language);
         var day = DayReader.Read(tokens, today);
         var articles = Distinct(index.Articles.Match(tokens, language).Where(h => !h.Negated).Select(h => h.Payload));
-        var intent = ReadIntent(tokens, language, signals, topics.Count, roles.Count, articles.Count);
+        var intent = ReadIntent(tokens, language, signals, topics.Count, roles.Count, articles.Count, municipality is not null);
         return new Understanding(intent, language, signals, topics, roles, municipality, day ?? today, day is not null, articles)
         {
             TopicsFromSignals = topicsFromSignals && topics.Count > 0,
@@ -56,13 +56,16 @@ internal sealed class QuestionReader(KnowledgeIndex index)
             .FirstOrDefault();
     }
 
-    private Intent ReadIntent(IReadOnlyList<Token> tokens, Lang language, Dictionary<string, bool> signals, int topicCount, int roleCount, int articleCount)
+    private Intent ReadIntent(IReadOnlyList<Token> tokens, Lang language, Dictionary<string, bool> signals, int topicCount, int roleCount, int articleCount, bool hasMunicipality)
     {
         var scores = new Dictionary<Intent, int>();
-        foreach (var hit in index.Intents.Match(tokens, language).Where(h => !h.Negated))
+        // No negation here: "ik weet niet welke route" still asks for a route.
+        var whoBeyondQuestionWord = false;
+        foreach (var hit in index.Intents.Match(tokens, language))
         {
             var intent = IntentNames.Parse(hit.Payload.Intent);
             scores[intent] = scores.GetValueOrDefault(intent) + hit.Payload.Weight;
+            whoBeyondQuestionWord |= intent == Intent.Who && !TextAnalyzer.IsQuestionWord(hit.Payload.Phrase.ToLowerInvariant());
         }
 
         var presentSignals = signals.Count(s => s.Value);
@@ -94,6 +97,12 @@ internal sealed class QuestionReader(KnowledgeIndex index)
             .ThenBy(s => TieOrder(s.Key))
             .Select(s => s.Key)
             .FirstOrDefault(Intent.Unknown);
+
+        if (best == Intent.Who && !whoBeyondQuestionWord && topicCount == 0 && roleCount == 0 && !hasMunicipality && signals.Count == 0)
+        {
+            // "Wie wint het WK?" asks for a person, but not one from the expert pool.
+            best = Intent.Unknown;
+        }
 
         if (best == Intent.Unknown && (topicCount > 0 || roleCount > 0))
         {

@@ -90,8 +90,20 @@ public static class KnowledgeLoader
     {
         foreach (var error in errors)
         {
-            // A failed oneOf (e.g. localized text) reports the alternatives; the outer error says it more plainly.
-            yield return error;
+            // A list item that is invalid wraps the real problems: report those, with their own paths. A failed
+            // oneOf (localized text) lists every alternative's complaint; its own message says it more plainly.
+            if (error is ChildSchemaValidationError child && error.Kind is not (ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf)
+                && child.Errors.Values.Any(e => e.Count > 0))
+            {
+                foreach (var inner in Flatten(child.Errors.Values.SelectMany(e => e)))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return error;
+            }
         }
     }
 

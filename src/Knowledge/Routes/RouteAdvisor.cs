@@ -29,6 +29,12 @@ public sealed class RouteAdvisor(KnowledgeBase knowledge)
         }
 
         var followUp = MostInformative(signals, askedFollowUps);
+        if (followUp is null && Best(signals) is { } best)
+        {
+            // Nothing left to ask: the best-supported route beats no answer at all.
+            return new RouteOutcome(Advise(best, signals), null);
+        }
+
         return new RouteOutcome(null, followUp);
     }
 
@@ -66,6 +72,15 @@ public sealed class RouteAdvisor(KnowledgeBase knowledge)
         return ranked.Count == 1 || ranked[0].Score - ranked[1].Score >= MinLead ? ranked[0].Route : null;
     }
 
+    private Route? Best(IReadOnlyDictionary<string, bool> signals) =>
+        knowledge.Routes
+            .Select(r => (Route: r, Score: Score(r, signals)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Route.Id, StringComparer.Ordinal)
+            .Select(x => x.Route)
+            .FirstOrDefault();
+
     private RouteAdvice Advise(Route route, IReadOnlyDictionary<string, bool> signals)
     {
         var reasons = route.Decision.Requires
@@ -85,12 +100,23 @@ public sealed class RouteAdvisor(KnowledgeBase knowledge)
             .ToList();
 
         return open
+            .Select(f => WithoutContradictions(f, signals))
+            .Where(f => f.Choices.Count >= 2)
             .Select(f => (FollowUp: f, Outcomes: DistinctOutcomes(f, signals)))
             .OrderByDescending(x => x.Outcomes)
             .ThenByDescending(x => x.FollowUp.Priority)
             .ThenBy(x => x.FollowUp.Id, StringComparer.Ordinal)
             .Select(x => x.FollowUp)
             .FirstOrDefault();
+    }
+
+    /// <summary>Leaves out choices that contradict what is already known ("acuut" after "geen direct gevaar").</summary>
+    private static FollowUpQuestion WithoutContradictions(FollowUpQuestion followUp, IReadOnlyDictionary<string, bool> signals)
+    {
+        var consistent = followUp.Choices
+            .Where(c => c.Sets.All(set => !signals.TryGetValue(set.Key, out var known) || known == set.Value))
+            .ToList();
+        return consistent.Count == followUp.Choices.Count ? followUp : followUp with { Choices = consistent };
     }
 
     private int DistinctOutcomes(FollowUpQuestion followUp, IReadOnlyDictionary<string, bool> signals) =>

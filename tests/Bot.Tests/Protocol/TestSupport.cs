@@ -272,6 +272,12 @@ internal sealed class BotHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, Args = [] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // The bot's appsettings.json is copied next to the tests; its log levels must not hide Debug events here.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new LogSink();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);

@@ -1,1 +1,0 @@
-namespace ExpertBot.Knowledge.Tests;
