@@ -30,15 +30,23 @@ internal sealed class SimulatedConversation(int index, string tenantId)
 /// </summary>
 internal static class MessageMix
 {
+    private static long s_buttons;
+    private static long s_typed;
+
+    /// <summary>Follow-ups sent as a button press (the card offered one) and as typed text.</summary>
+    public static (long Buttons, long Typed) FollowUps => (Interlocked.Read(ref s_buttons), Interlocked.Read(ref s_typed));
+
     private const string FollowUp = "";
 
     private static readonly (string Text, string? Locale)[] Script =
     [
         ("Wie kan ik raadplegen over een vechtscheiding in Utrecht?", "nl-NL"),
         (FollowUp, null),
-        ("Ik maak me zorgen over de veiligheid van een kind van 9 in Groningen. Moet ik de GI inschakelen?", "nl-NL"),
+        ("Welke route past bij mijn casus in Groningen?", "nl-NL"),
         (FollowUp, null),
         ("Who can I consult about a complex divorce in Amersfoort?", "en-US"),
+        ("When should I involve the GI for a family in Utrecht?", "en-US"),
+        (FollowUp, null),
         ("A child in Zwolle is unsafe at home and a supervision order is running. Which route should I take?", "en-US"),
         (FollowUp, null),
         ("Met wie kan ik overleggen over schoolverzuim en zorgen over de opvoeding in Den Haag?", "nl-NL"),
@@ -80,9 +88,11 @@ internal static class MessageMix
         if (conversation.OfferedFollowUp is { } value)
         {
             conversation.OfferedFollowUp = null;
+            Interlocked.Increment(ref s_buttons);
             return activity with { Value = value, Locale = locale };
         }
 
+        Interlocked.Increment(ref s_typed);
         return activity with { Text = TypedFollowUps[locale], Locale = locale, TextFormat = "plain" };
     }
 

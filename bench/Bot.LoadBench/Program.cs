@@ -73,7 +73,7 @@ if (results.Count == 2)
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Connector: {connector.Received:N0} activities received, {connector.Typing:N0} typing, {connector.Unmatched:N0} unmatched; " +
-    $"log messages formatted: {DiscardingLoggerProvider.Messages:N0}"));
+    $"log messages formatted: {DiscardingLoggerProvider.Messages:N0}; follow-ups as button/typed: {MessageMix.FollowUps.Buttons:N0}/{MessageMix.FollowUps.Typed:N0}"));
 return results.All(r => r.Failed == 0 && r.TimedOut == 0) ? 0 : 1;
 
 static string Configuration(BenchOptions o)
