@@ -130,6 +130,8 @@ internal static class CardDump
         yield return ("request-list.nl", RequestCards.List(Lang.Nl, [request, picked]));
         yield return ("request-list-empty.en", RequestCards.List(Lang.En, []));
         yield return ("request-notice.nl", RequestCards.Notice("Dat kan niet", "Deze aanvraag hoort bij een ander expertpoolkanaal."));
+    }
+
     private static IEnumerable<(string Name, JsonObject Card)> ReminderSamples()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
