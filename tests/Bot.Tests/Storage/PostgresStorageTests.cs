@@ -75,7 +75,7 @@ public sealed class PostgresStorageTests(ITestOutputHelper output)
         await instance.Migrator.MigrateAsync(default);
 
         // Version 1's four tables, schema_migrations, and version 2's reminders and reminder_nudges.
-        Assert.Equal(7, await instance.ScalarAsync("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'bot'"));
+        Assert.Equal(11, await instance.ScalarAsync("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'bot'"));
     }
 
     [Fact]
