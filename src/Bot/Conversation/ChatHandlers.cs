@@ -219,9 +219,15 @@ internal sealed class ChatHandlers(
 
         var question = new Question(text, Today(), LocaleOf(turn.Activity));
         var answering = Task.Run(() => answerer.Ask(question), cancellationToken);
-        if (await Task.WhenAny(answering, Task.Delay(TypingDelay, time, cancellationToken)) != answering)
+        using (var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            await turn.TypingAsync(cancellationToken);
+            if (await Task.WhenAny(answering, Task.Delay(TypingDelay, time, typing.Token)) != answering)
+            {
+                await turn.TypingAsync(cancellationToken);
+            }
+
+            // The usual case: answered in well under the delay, so its timer is released at once.
+            await typing.CancelAsync();
         }
 
         var answer = await answering;
