@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end run: the bot + the real Microsoft 365 Agents Playground, driven by Playwright in Debian's Chromium.
 #
-#   tests/EndToEnd/run.sh [spec-file ...]        default: conversation.spec.mjs (paths relative to tests/EndToEnd)
+#   tests/EndToEnd/run.sh [spec-file ...]        default: every *.spec.mjs here (paths relative to tests/EndToEnd)
 #
 # Installs what it needs (Debian chromium, npm ci here), builds and starts the bot (Release, Development
 # environment = anonymous local mode, http://127.0.0.1:3978), starts the playground headless on loopback, waits
@@ -20,7 +20,14 @@ pg_port="${E2E_PLAYGROUND_PORT:-56150}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 specs=("$@")
-[[ ${#specs[@]} -gt 0 ]] || specs=(conversation.spec.mjs)
+if [[ ${#specs[@]} -eq 0 ]]; then
+  # Every spec here, the basic conversation first.
+  specs=(conversation.spec.mjs)
+  for spec in "$e2e"/*.spec.mjs; do
+    name="$(basename "$spec")"
+    [[ "$name" == conversation.spec.mjs ]] || specs+=("$name")
+  done
+fi
 for spec in "${specs[@]}"; do
   [[ -f "$e2e/$spec" ]] || { echo "error: no spec $e2e/$spec" >&2; exit 2; }
 done
@@ -54,6 +61,9 @@ done
 # A fresh store per run: the bot welcomes a conversation once and remembers it, and the playground config uses
 # fixed conversation ids, so a store kept between runs would swallow the welcome card.
 export Storage__Provider=sqlite Storage__SqlitePath="$artifacts/bot/expertbot.db"
+# Reminders: a new reminder's nudge is due seconds after it is set (Development-only test option), and the
+# scheduler looks every 2 s, so reminders.spec.mjs sees a proactive nudge without waiting for 09:00.
+export Reminders__TestNudgeDelay="${Reminders__TestNudgeDelay:-00:00:05}" Reminders__PollInterval="${Reminders__PollInterval:-00:00:02}"
 
 # ---- processes: each in its own session/process group, stopped on any exit
 pids=()
