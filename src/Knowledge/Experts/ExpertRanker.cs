@@ -97,10 +97,15 @@ internal sealed class ExpertRanker(KnowledgeBase knowledge, KnowledgeIndex index
     {
         if (query.Topics.Count > 0 || query.Roles.Count > 0)
         {
-            return query.Topics.SelectMany(t => index.ExpertsByTopic.GetValueOrDefault(t) ?? [])
-                .Concat(query.Roles.SelectMany(r => index.ExpertsByRole.GetValueOrDefault(r) ?? []))
-                .Distinct(ReferenceEqualityComparer.Instance)
-                .Cast<Expert>();
+            var lists = query.Topics.Select(t => index.ExpertsByTopic.GetValueOrDefault(t))
+                .Concat(query.Roles.Select(r => index.ExpertsByRole.GetValueOrDefault(r)))
+                .OfType<IReadOnlyList<Expert>>()
+                .ToList();
+
+            // One list (the usual single-topic question) needs no de-duplication.
+            return lists.Count == 1
+                ? lists[0]
+                : lists.SelectMany(l => l).Distinct(ReferenceEqualityComparer.Instance).Cast<Expert>();
         }
 
         if (query.OrganisationTypes is { Count: > 0 } types)
