@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end run: the bot + the real Microsoft 365 Agents Playground, driven by Playwright in Debian's Chromium.
 #
-#   tests/EndToEnd/run.sh [spec-file ...]        default: conversation.spec.mjs (paths relative to tests/EndToEnd)
+#   tests/EndToEnd/run.sh [spec-file ...]        default: every *.spec.mjs here (paths relative to tests/EndToEnd)
 #
 # Installs what it needs (Debian chromium, npm ci here), builds and starts the bot (Release, Development
 # environment = anonymous local mode, http://127.0.0.1:3978), starts the playground headless on loopback, waits
@@ -20,7 +20,11 @@ pg_port="${E2E_PLAYGROUND_PORT:-56150}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 specs=("$@")
-[[ ${#specs[@]} -gt 0 ]] || specs=(conversation.spec.mjs)
+if [[ ${#specs[@]} -eq 0 ]]; then
+  # Every spec in this folder (not selftest/), in name order.
+  specs=()
+  for spec in "$e2e"/*.spec.mjs; do specs+=("$(basename "$spec")"); done
+fi
 for spec in "${specs[@]}"; do
   [[ -f "$e2e/$spec" ]] || { echo "error: no spec $e2e/$spec" >&2; exit 2; }
 done
