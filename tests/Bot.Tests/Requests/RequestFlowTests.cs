@@ -299,6 +299,27 @@ public sealed class RequestFlowTests : IAsyncLifetime
         Assert.DoesNotContain(first.Reference, other, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LinkChannel_MunicipalityWithEnInItsName_Linked()
+    {
+        var reply = await SendAsync(InChannel("<at>ExpertBot</at> koppel dit kanaal aan Oldambt en Aa en Hunze, Pekela", "29:gi-user", "aad-gi"));
+
+        Assert.Contains("Kanaal gekoppeld", Text(reply), StringComparison.Ordinal);
+        foreach (var municipality in new[] { "Oldambt", "Aa en Hunze", "Pekela" })
+        {
+            Assert.Equal(Channel, (await Store.FindChannelAsync(municipality, default))?.ConversationId);
+        }
+    }
+
+    [Theory]
+    [InlineData("Oldambt en Aa en Hunze", "Oldambt|Aa en Hunze")]
+    [InlineData("Aa en Hunze en Oldambt", "Aa en Hunze|Oldambt")]
+    [InlineData("Aa and Hunze", "Aa en Hunze")]
+    [InlineData("Oldambt en Pekela", "Oldambt|Pekela")]
+    [InlineData("Aa en Atlantis", "Aa|Atlantis")]
+    public void SplitWords_LongestKnownNameWins(string part, string expected) =>
+        Assert.Equal(expected.Split('|'), RequestHandlers.SplitWords(part, n => n is "Oldambt" or "Pekela" or "Aa en Hunze"));
+
     private async Task<StoredRequest> SubmitAsync(string formId)
     {
         var (status, _) = await InvokeAsync(Personal(null) with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestSubmit, ValidInputs(formId)) });
