@@ -17,7 +17,7 @@ using Activity = ExpertBot.Bot.Protocol.Activity;
 // Requests benchmark: N concurrent form submissions through the real host on loopback (SQLite, the bot's own
 // ConnectorClient with its Teams pacing) against a recording fake Bot Connector. Verifies exactly N requests and N
 // tickets (0 lost, 0 duplicated) and reports submit→queued and submit→ticket latency and the ticket throughput.
-//   dotnet run -c Release --project bench/Requests.Bench -- [--requests 1000] [--channels 26] [--timeout 900]
+//   dotnet run -c Release --project bench/Requests.Bench -- [--requests 1000] [--channels 26] [--timeout 900] [--set Key=Value]...
 var requests = Option("--requests", 1000);
 var channels = Option("--channels", 26);
 var timeout = TimeSpan.FromSeconds(Option("--timeout", 900));
@@ -32,6 +32,10 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Storage:Provider"] = "sqlite",
     ["Storage:SqlitePath"] = Path.Combine(dir, "bench.db"),
 });
+// --set Key=Value (repeatable): any bot setting, e.g. Requests:DeliveryConcurrency=32 or Storage:Provider=postgres.
+var overrides = args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2))
+    .Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+builder.Configuration.AddInMemoryCollection(overrides);
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddBotStorage();
 builder.Services.AddBotProtocol(builder.Configuration);
@@ -139,7 +143,7 @@ var spread = firstTicket.Count > 1 ? (firstTicket.Values.Max() - firstTicket.Val
 var (peakTenant, peakConversation) = connector.PeakPerSecond();
 
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"Requests benchmark: {requests} concurrent submissions, {municipalities.Count} municipalities over {groups.Count} linked channel(s), SQLite, {Environment.ProcessorCount} cores");
+report.AppendLine(CultureInfo.InvariantCulture, $"Requests benchmark: {requests} concurrent submissions, {municipalities.Count} municipalities over {groups.Count} linked channel(s), {app.Configuration["Storage:Provider"]}, {Environment.ProcessorCount} cores{string.Concat(overrides.Select(o => $", {o.Key}={(o.Key.Contains("ConnectionString", StringComparison.OrdinalIgnoreCase) ? "(set)" : o.Value)}"))}");
 report.AppendLine();
 report.AppendLine("| Measure | Value |");
 report.AppendLine("|---|---:|");
