@@ -5,7 +5,7 @@ using ExpertBot.Bot.Requests;
 using ExpertBot.Bot.Reminders;
 using ExpertBot.Bot.Storage;
 
-// Shell commands (ask, knowledge validate, package) run and exit; anything else starts the bot host.
+// Shell commands (ask, knowledge validate, package, report) run and exit; anything else starts the bot host.
 if (CommandLine.IsCommand(args))
 {
     return CommandLine.Run(args, Console.Out, Console.Error, TimeProvider.System);

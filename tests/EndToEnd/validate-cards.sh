@@ -12,6 +12,11 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 shared="${EXPERTBOT_SHARED:-$repo/../shared}"
+if [[ -z "${EXPERTBOT_SHARED:-}" && ! -d "$shared" ]]; then
+  # A git worktree lives elsewhere: ../shared is beside the main checkout.
+  common="$(git -C "$repo" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)"
+  [[ -n "$common" && -d "$(dirname "$common")/../shared" ]] && shared="$(dirname "$common")/../shared"
+fi
 if [[ ! -f "$shared/tools/cards/validate.mjs" ]]; then
   echo "no $shared/tools/cards/validate.mjs; set EXPERTBOT_SHARED to the shared folder" >&2
   exit 2

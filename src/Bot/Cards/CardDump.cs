@@ -130,6 +130,46 @@ internal static class CardDump
         yield return ("request-list.nl", RequestCards.List(Lang.Nl, [request, picked]));
         yield return ("request-list-empty.en", RequestCards.List(Lang.En, []));
         yield return ("request-notice.nl", RequestCards.Notice("Dat kan niet", "Deze aanvraag hoort bij een ander expertpoolkanaal."));
+
+        // Worst cases: every field at its maximum length (the card must stay under Teams' ~28 KB), all errors at once,
+        // the other end states, and a casemanager with many open requests.
+        string Long(int length) => string.Concat(Enumerable.Repeat("Zorgen over de ontwikkeling; school meldt verzuim. ", (length / 51) + 1))[..length];
+        var full = form with
+        {
+            Team = Long(rules.MaxTeam),
+            CaseReference = Long(rules.MaxCaseReference),
+            Situation = Long(rules.MaxSituation),
+            Tried = Long(rules.MaxTried),
+            DesiredContribution = Long(rules.MaxContribution),
+            DesiredTerm = Long(rules.MaxTerm),
+        };
+        var busy = picked with { Form = full, AddedInformation = [.. Enumerable.Repeat(Long(rules.MaxMessage), 12)] };
+        yield return ("request-ticket-max.nl", RequestCards.Ticket(busy with { Status = Knowledge.Requests.RequestStatus.InBehandeling }));
+        yield return ("request-ticket-finished-max.nl", RequestCards.Ticket(busy with { Status = Knowledge.Requests.RequestStatus.Afgerond, Outcome = Long(rules.MaxMessage) }));
+        yield return ("request-ticket-returned.nl", RequestCards.Ticket(picked with { Status = Knowledge.Requests.RequestStatus.Teruggegeven, Outcome = "Past beter bij het lokale team." }));
+        yield return ("request-status-withdrawn.en", RequestCards.Status(Lang.En, request with { Status = Knowledge.Requests.RequestStatus.Ingetrokken }, "Request withdrawn"));
+        yield return ("request-status-message-max.nl", RequestCards.Status(Lang.Nl, busy, "Bericht van de GI", message: Long(rules.MaxMessage), queuedNote: "Nog niet bezorgd.",
+            acute: knowledge.RoutesById.GetValueOrDefault("acuut")));
+        var allWrong = new Dictionary<string, string?>
+        {
+            [Knowledge.Requests.RequestFields.Municipality] = "Atlantis",
+            [Knowledge.Requests.RequestFields.Team] = Long(rules.MaxTeam + 50),
+            [Knowledge.Requests.RequestFields.Kind] = "iets",
+            [Knowledge.Requests.RequestFields.CaseReference] = "123456782",
+            [Knowledge.Requests.RequestFields.Situation] = Long(rules.MaxSituation + 500),
+            [Knowledge.Requests.RequestFields.Safety] = "",
+            [Knowledge.Requests.RequestFields.Tried] = Long(rules.MaxTried + 500),
+            [Knowledge.Requests.RequestFields.DesiredContribution] = "",
+            [Knowledge.Requests.RequestFields.DesiredTerm] = Long(rules.MaxTerm + 50),
+            [Knowledge.Requests.RequestFields.EvaluationDate] = "2020-01-01",
+            [Knowledge.Requests.RequestFields.ParentsInformed] = "misschien",
+            [Knowledge.Requests.RequestFields.Reason] = "",
+            [Knowledge.Requests.RequestFields.Contact] = "duif",
+        };
+        var allErrors = Knowledge.Requests.RequestValidator.Validate(allWrong, rules, Today).Errors;
+        yield return ("request-form-all-errors.en", RequestCards.Form(Lang.En, new RequestCards.FormState("sample-form", allWrong, allErrors), municipalities, rules, Today));
+        var many = Enumerable.Range(0, 60).Select(i => busy with { Id = $"{i:x6}" + new string('0', 26) }).ToList();
+        yield return ("request-list-many.nl", RequestCards.List(Lang.Nl, many));
     }
 
     private static IEnumerable<(string Name, JsonObject Card)> ReminderSamples()

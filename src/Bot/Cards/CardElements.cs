@@ -41,7 +41,8 @@ internal static class CardElements
         bool subtle = false,
         string? spacing = null,
         string? id = null,
-        bool visible = true)
+        bool visible = true,
+        int max = MaxTextLength)
     {
         var block = new JsonObject { ["type"] = "TextBlock" };
         if (id is not null)
@@ -49,7 +50,7 @@ internal static class CardElements
             block["id"] = id;
         }
 
-        block["text"] = Clip(text);
+        block["text"] = Clip(text, max);
         block["wrap"] = true;
         Set(block, "size", size);
         Set(block, "weight", weight);

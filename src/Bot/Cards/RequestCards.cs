@@ -15,6 +15,16 @@ namespace ExpertBot.Bot.Cards;
 /// </summary>
 internal static class RequestCards
 {
+    /// <summary>Longest text a person typed that a card shows in full (messages, advice, additions: 2,000 by default).</summary>
+    public const int MaxUserText = 2000;
+
+    /// <summary>
+    /// Most additions a ticket shows (the newest) and most requests a list shows: with every field at its maximum a
+    /// card stays under ~20 KB, below the ~28 KB Teams accepts for a whole message.
+    /// </summary>
+    public const int MaxAdditionsShown = 5;
+    public const int MaxListed = 20;
+
     /// <summary>The values a form shows (prefill or what was submitted) and, after a failed submit, the errors per field.</summary>
     public sealed record FormState(string FormId, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<FieldError> Errors)
     {
@@ -116,7 +126,7 @@ internal static class RequestCards
         ]));
         if (message is { Length: > 0 })
         {
-            body.Add(Container([Text(message)], style: "emphasis"));
+            body.Add(Container([Text(message, max: MaxUserText)], style: "emphasis"));
         }
 
         if (queuedNote is not null)
@@ -178,16 +188,22 @@ internal static class RequestCards
             body.Add(Text(tried));
         }
 
-        foreach (var added in request.AddedInformation)
+        var hidden = Math.Max(0, request.AddedInformation.Count - MaxAdditionsShown);
+        if (hidden > 0)
+        {
+            body.Add(Text(hidden == 1 ? "1 eerdere aanvulling is niet meer getoond." : $"{hidden} eerdere aanvullingen zijn niet meer getoond.", subtle: true));
+        }
+
+        foreach (var added in request.AddedInformation.Skip(hidden))
         {
             body.Add(Text("Aanvulling van de casemanager", weight: "Bolder"));
-            body.Add(Text(added));
+            body.Add(Text(added, max: MaxUserText));
         }
 
         if (request.Outcome is { } outcome)
         {
             body.Add(Text(request.Status == RequestStatus.Afgerond ? "Advies / afgesproken bijdrage" : "Toelichting", weight: "Bolder"));
-            body.Add(Text(outcome));
+            body.Add(Text(outcome, max: MaxUserText));
         }
 
         List<JsonNode> actions = [];
@@ -221,13 +237,19 @@ internal static class RequestCards
             body.Add(Text(en ? "You have no open requests." : "Je hebt geen openstaande aanvragen."));
         }
 
-        foreach (var request in requests)
+        foreach (var request in requests.Take(MaxListed))
         {
             body.Add(Container(
             [
                 Text($"{request.Reference} · {request.Form.CaseReference} · {request.Form.Municipality}", weight: "Bolder"),
                 Text(StatusText(request, en), subtle: true, spacing: "None"),
             ], separator: true));
+        }
+
+        if (requests.Count > MaxListed)
+        {
+            var more = requests.Count - MaxListed;
+            body.Add(Text(en ? $"… and {more} more (the newest are shown)." : $"… en nog {more} (de nieuwste staan hierboven).", subtle: true));
         }
 
         return Card(body, [Execute(en ? "New request" : "Nieuwe aanvraag", CardVerbs.RequestOpen, new JsonObject())]);

@@ -8,7 +8,7 @@ internal static class CommandLine
     public const int BadArguments = 2;
 
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "ask" or "knowledge" or "package" or "help" or "--help" or "-h";
+        args.Length > 0 && args[0] is "ask" or "knowledge" or "package" or "report" or "help" or "--help" or "-h";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
@@ -19,6 +19,7 @@ internal static class CommandLine
                 "ask" => AskCommand.Run(args[1..], stdout, stderr, time),
                 "knowledge" => KnowledgeCommand.Run(args[1..], stdout, stderr),
                 "package" => PackageCommand.Run(args[1..], stdout, stderr),
+                "report" => ReportCommand.Run(args[1..], stdout, stderr),
                 _ => Usage(stdout),
             };
         }
@@ -37,6 +38,7 @@ internal static class CommandLine
               dotnet run --project src/Bot -- ask [--json] [--knowledge PATH]... [--date yyyy-MM-dd] [--locale nl|en] "question"
               dotnet run --project src/Bot -- knowledge validate PATH...
               dotnet run --project src/Bot -- package --app-id GUID --bot-id GUID [--version 1.0.0] [--out PATH]
+              dotnet run --project src/Bot -- report requests --from yyyy-MM-dd --to yyyy-MM-dd [--csv]
             """);
         return Ok;
     }

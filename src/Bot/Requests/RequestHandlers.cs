@@ -164,10 +164,12 @@ internal sealed partial class RequestHandlers(
                    : "Koppel een teamkanaal: noem mij in het expertpoolkanaal met \"koppel dit kanaal aan Oldambt, Pekela\".");
         }
 
-        var names = Separators().Split(list).Select(n => n.Trim().Trim('.', '"')).Where(n => n.Length > 0).ToList();
         var known = answerer.Knowledge.Municipalities;
-        var matched = names.Select(n => (Name: n, Municipality: known.FirstOrDefault(m =>
-            string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase) || m.Aliases.Any(a => string.Equals(a, n, StringComparison.OrdinalIgnoreCase))))).ToList();
+        Municipality? Find(string name) => known.FirstOrDefault(m =>
+            string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase) || m.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)));
+        // Commas always separate; "en"/"and" only where the words around it are not one name ("Aa en Hunze").
+        var names = ListSeparators().Split(list).Select(Clean).Where(n => n.Length > 0).SelectMany(part => SplitWords(part, n => Find(n) is not null)).ToList();
+        var matched = names.Select(n => (Name: n, Municipality: Find(n))).ToList();
         var unknown = matched.Where(m => m.Municipality is null).Select(m => m.Name).ToList();
         if (names.Count == 0 || unknown.Count > 0)
         {
@@ -217,6 +219,32 @@ internal sealed partial class RequestHandlers(
     [GeneratedRegex(@"^(?:<at>[^<]*</at>\s*)?(?:@?ExpertBot\s+)?(?:koppel\s+(?:dit\s+)?kanaal\s+aan|link\s+(?:this\s+)?channel\s+to)\s*:?\s+(?<list>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex LinkCommand();
 
-    [GeneratedRegex(@"\s*(?:,|;|\ben\b|\band\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
-    private static partial Regex Separators();
+    private static string Clean(string name) => name.Trim().Trim('.', '"');
+
+    /// <summary>"Oldambt en Aa en Hunze" → Oldambt, Aa en Hunze: the longest run of words joined by "en" that is a name wins.</summary>
+    internal static IEnumerable<string> SplitWords(string part, Func<string, bool> isName)
+    {
+        var words = WordSeparators().Split(part).Select(Clean).Where(n => n.Length > 0).ToList();
+        for (var i = 0; i < words.Count;)
+        {
+            var take = 1;
+            for (var j = words.Count; j > i + 1; j--)
+            {
+                if (isName(string.Join(" en ", words[i..j])) || isName(string.Join(" and ", words[i..j])))
+                {
+                    take = j - i;
+                    break;
+                }
+            }
+
+            yield return take == 1 ? words[i] : string.Join(" en ", words[i..(i + take)]);
+            i += take;
+        }
+    }
+
+    [GeneratedRegex(@"\s*[,;]\s*", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ListSeparators();
+
+    [GeneratedRegex(@"\s+(?:en|and)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex WordSeparators();
 }

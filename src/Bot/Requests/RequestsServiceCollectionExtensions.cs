@@ -21,9 +21,7 @@ internal static class RequestsServiceCollectionExtensions
         services.AddOptions<RequestsOptions>().BindConfiguration(RequestsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RequestsOptions>, RequestsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRequestStore>(sp => new SqlRequestStore(
-            sp.GetRequiredService<StorageDatabase>(),
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres ? PostgresSchema.Migrations : SqliteSchema.Migrations));
+        services.AddRequestStore();
         services.TryAddSingleton(sp => new RequestRouting(
             sp.GetRequiredService<IRequestStore>(),
             sp.GetRequiredService<IConversationReferenceStore>(),
@@ -37,6 +35,16 @@ internal static class RequestsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler>(sp => sp.GetRequiredService<RequestHandlers>());
         services.AddSingleton<ICardVerbHandler>(sp => sp.GetRequiredService<RequestHandlers>());
         services.AddSingleton<IMessageCommandHandler>(sp => sp.GetRequiredService<RequestHandlers>());
+        return services;
+    }
+
+    /// <summary>The request store on the provider <c>Storage:Provider</c> names (also used by the <c>report</c> command). Needs AddBotStorage.</summary>
+    public static IServiceCollection AddRequestStore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IRequestStore>(sp => new SqlRequestStore(
+            sp.GetRequiredService<StorageDatabase>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres ? PostgresSchema.Migrations : SqliteSchema.Migrations));
         return services;
     }
 }

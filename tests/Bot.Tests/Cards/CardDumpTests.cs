@@ -36,6 +36,14 @@ public sealed class CardDumpTests
     }
 
     [Fact]
+    public void Samples_EveryCard_FarBelowTeamsMessageSizeLimit()
+    {
+        // Teams refuses a bot message over ~28 KB (card plus activity envelope); the worst-case samples fill every
+        // field to its maximum. Default escaping (non-ASCII as \uXXXX) over-counts, which is the safe side.
+        Assert.All(Samples, s => Assert.True(s.Card.ToJsonString().Length < 24 * 1024, $"{s.Name}: {s.Card.ToJsonString().Length} bytes"));
+    }
+
+    [Fact]
     public void Samples_CoverEveryRouteInBothLanguagesAndEveryCardKind()
     {
         var names = Samples.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);

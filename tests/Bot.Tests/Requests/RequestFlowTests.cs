@@ -139,6 +139,204 @@ public sealed class RequestFlowTests : IAsyncLifetime
         Assert.Equal(0, await Store.PendingOutboxAsync(default));
     }
 
+    [Fact]
+    public async Task Flow_EnglishLocale_FormConfirmationAndNotificationsInEnglish()
+    {
+        await LinkChannelAsync();
+
+        var form = await SendAsync(Personal("request") with { Locale = "en-US" });
+        Assert.Contains("Ask the GI for advice or consultation", Text(form), StringComparison.Ordinal);
+        Assert.Contains("Case reference (pseudonym, no name or BSN)", Text(form), StringComparison.Ordinal);
+
+        var invalid = ValidInputs(FormId(form));
+        invalid["contribution"] = "";
+        var (_, errors) = await InvokeAsync(Personal(null) with { Locale = "en-US", Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestSubmit, invalid) });
+        Assert.Contains("Please check 1 field(s) below.", errors!.ToJsonString(), StringComparison.Ordinal);
+
+        var (_, confirmation) = await InvokeAsync(Personal(null) with { Locale = "en-US", Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestSubmit, ValidInputs(FormId(form))) });
+        Assert.Contains("Request received", confirmation!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("You get a new card here for every change.", confirmation.ToJsonString(), StringComparison.Ordinal);
+        var request = Assert.Single(await Store.ListOpenAsync("aad-casemanager", default));
+
+        // The ticket in the GI channel stays Dutch; the casemanager's notifications follow their locale.
+        await InvokeAsync(InChannel(null, "29:gi-user", "aad-gi") with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestPickUp, new JsonObject { ["requestId"] = request.Id }) });
+        var notice = await WaitForAsync(r => r.Method == "POST" && r.RawTarget.Contains("a%3Apersonal-cm", StringComparison.Ordinal) && r.Body.Contains("Picked up by Marieke GI", StringComparison.Ordinal));
+        Assert.Contains("Add information", notice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Opgepakt door", notice.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RouteCardOpen_PrefillsKindFromRouteAndMunicipality()
+    {
+        var (status, body) = await InvokeAsync(Personal(null) with
+        {
+            Type = "invoke",
+            Name = "adaptiveCard/action",
+            Value = Execute(CardVerbs.RequestOpen, new JsonObject { ["routeId"] = "nazorg", ["municipality"] = "Pekela", ["topic"] = "vechtscheiding" }),
+        });
+
+        Assert.Equal(200, status);
+        var card = body!["value"]!.AsObject();
+        Assert.Equal("nazorg", Input(card, "kind")?["value"]?.GetValue<string>());
+        Assert.Equal("Pekela", Input(card, "municipality")?["value"]?.GetValue<string>());
+        var submit = Find(card, n => n["verb"]?.GetValue<string>() == CardVerbs.RequestSubmit)!;
+        Assert.Equal("nazorg", submit["data"]?["routeId"]?.GetValue<string>());
+        Assert.Equal("vechtscheiding", submit["data"]?["topic"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RouteCardOpen_RouteThatIsNoService_KindLeftAtWeetIkNiet()
+    {
+        var (_, body) = await InvokeAsync(Personal(null) with
+        {
+            Type = "invoke",
+            Name = "adaptiveCard/action",
+            Value = Execute(CardVerbs.RequestOpen, new JsonObject { ["routeId"] = "veilig-thuis" }),
+        });
+
+        var card = body!["value"]!.AsObject();
+        Assert.Equal("weet-ik-niet", Input(card, "kind")?["value"]?.GetValue<string>());
+        Assert.Null(Input(card, "municipality")?["value"]);
+    }
+
+    [Fact]
+    public async Task AddInformation_ByCasemanager_StoredTicketUpdatedStatusUnchanged()
+    {
+        await LinkChannelAsync();
+        var request = await SubmitAsync("form-add");
+        await WaitForAsync(r => r.Method == "POST" && r.RawTarget.Contains(Uri.EscapeDataString(Channel) + "/activities", StringComparison.Ordinal));
+
+        var (_, body) = await InvokeAsync(Personal(null) with
+        {
+            Type = "invoke",
+            Name = "adaptiveCard/action",
+            Value = Execute(CardVerbs.RequestAddInformation, new JsonObject { ["requestId"] = request.Id, ["message-add"] = "De school maakt zich ook zorgen." }),
+        });
+
+        Assert.Contains("Informatie toegevoegd", body!.ToJsonString(), StringComparison.Ordinal);
+        var stored = await Store.GetAsync(request.Id, default);
+        Assert.Equal(RequestStatus.Nieuw, stored!.Status);
+        Assert.Equal(["De school maakt zich ook zorgen."], stored.AddedInformation);
+        var update = await WaitForAsync(r => r.Method == "PUT" && r.Body.Contains("De school maakt zich ook zorgen.", StringComparison.Ordinal));
+        Assert.Contains("Aanvulling van de casemanager", update.Body, StringComparison.Ordinal);
+        Assert.Equal(["submit", "add-information"], (await Store.ListEventsAsync(request.Id, default)).Select(e => e.Transition));
+    }
+
+    [Fact]
+    public async Task AddInformation_WithBsn_RefusedNothingStored()
+    {
+        await LinkChannelAsync();
+        var request = await SubmitAsync("form-add-bsn");
+
+        var (_, body) = await InvokeAsync(Personal(null) with
+        {
+            Type = "invoke",
+            Name = "adaptiveCard/action",
+            Value = Execute(CardVerbs.RequestAddInformation, new JsonObject { ["requestId"] = request.Id, ["message-add"] = "BSN 111222333 van moeder" }),
+        });
+
+        Assert.Contains("Niet verstuurd", body!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty((await Store.GetAsync(request.Id, default))!.AddedInformation);
+    }
+
+    [Fact]
+    public async Task Withdraw_ByCasemanager_TicketShowsIngetrokkenAndGiCanNoLongerAct()
+    {
+        await LinkChannelAsync();
+        var request = await SubmitAsync("form-withdraw");
+        await WaitForAsync(r => r.Method == "POST" && r.RawTarget.Contains(Uri.EscapeDataString(Channel) + "/activities", StringComparison.Ordinal));
+
+        var (_, body) = await InvokeAsync(Personal(null) with
+        {
+            Type = "invoke",
+            Name = "adaptiveCard/action",
+            Value = Execute(CardVerbs.RequestWithdraw, new JsonObject { ["requestId"] = request.Id }),
+        });
+
+        Assert.Contains("Aanvraag ingetrokken", body!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Ingetrokken, (await Store.GetAsync(request.Id, default))!.Status);
+        Assert.Empty(await Store.ListOpenAsync("aad-casemanager", default));
+        var update = await WaitForAsync(r => r.Method == "PUT" && r.Body.Contains("Ingetrokken", StringComparison.Ordinal));
+        Assert.DoesNotContain("Oppakken", update.Body, StringComparison.Ordinal);
+
+        var (_, pick) = await InvokeAsync(InChannel(null, "29:gi-user", "aad-gi") with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestPickUp, new JsonObject { ["requestId"] = request.Id }) });
+        Assert.Contains("al ingetrokken", pick!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Ingetrokken, (await Store.GetAsync(request.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Withdraw_BySomeoneElse_Refused()
+    {
+        await LinkChannelAsync();
+        var request = await SubmitAsync("form-withdraw-other");
+
+        var (_, body) = await InvokeAsync(Message(null, "a:personal-other", "personal", "29:other", "aad-other") with
+        {
+            Type = "invoke",
+            Name = "adaptiveCard/action",
+            Value = Execute(CardVerbs.RequestWithdraw, new JsonObject { ["requestId"] = request.Id }),
+        });
+
+        Assert.Contains("Dat kan niet", body!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Nieuw, (await Store.GetAsync(request.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Aanvragen_ListsOnlyTheCasemanagersOpenRequests()
+    {
+        await LinkChannelAsync();
+        var first = await SubmitAsync("form-list-1");
+        var second = await SubmitAsync("form-list-2");
+        await InvokeAsync(Personal(null) with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestWithdraw, new JsonObject { ["requestId"] = second.Id }) });
+
+        var list = Text(await SendAsync(Personal("aanvragen")));
+        Assert.Contains("Je openstaande aanvragen bij de GI", list, StringComparison.Ordinal);
+        Assert.Contains(first.Reference, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.Reference, list, StringComparison.Ordinal);
+
+        var other = Text(await SendAsync(Message("aanvragen", "a:personal-other", "personal", "29:other", "aad-other")));
+        Assert.Contains("Je hebt geen openstaande aanvragen.", other, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Reference, other, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LinkChannel_MunicipalityWithEnInItsName_Linked()
+    {
+        var reply = await SendAsync(InChannel("<at>ExpertBot</at> koppel dit kanaal aan Oldambt en Aa en Hunze, Pekela", "29:gi-user", "aad-gi"));
+
+        Assert.Contains("Kanaal gekoppeld", Text(reply), StringComparison.Ordinal);
+        foreach (var municipality in new[] { "Oldambt", "Aa en Hunze", "Pekela" })
+        {
+            Assert.Equal(Channel, (await Store.FindChannelAsync(municipality, default))?.ConversationId);
+        }
+    }
+
+    [Theory]
+    [InlineData("Oldambt en Aa en Hunze", "Oldambt|Aa en Hunze")]
+    [InlineData("Aa en Hunze en Oldambt", "Aa en Hunze|Oldambt")]
+    [InlineData("Aa and Hunze", "Aa en Hunze")]
+    [InlineData("Oldambt en Pekela", "Oldambt|Pekela")]
+    [InlineData("Aa en Atlantis", "Aa|Atlantis")]
+    public void SplitWords_LongestKnownNameWins(string part, string expected) =>
+        Assert.Equal(expected.Split('|'), RequestHandlers.SplitWords(part, n => n is "Oldambt" or "Pekela" or "Aa en Hunze"));
+
+    private async Task<StoredRequest> SubmitAsync(string formId)
+    {
+        var (status, _) = await InvokeAsync(Personal(null) with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestSubmit, ValidInputs(formId)) });
+        Assert.Equal(200, status);
+        return (await Store.ListOpenAsync("aad-casemanager", default)).Single(r => r.IdempotencyKey.StartsWith(formId, StringComparison.Ordinal));
+    }
+
+    private static JsonObject? Input(JsonNode card, string id) => Find(card, n => n["id"]?.GetValue<string>() == id && n["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true);
+
+    private static JsonObject? Find(JsonNode? node, Func<JsonObject, bool> match) => node switch
+    {
+        JsonObject o when match(o) => o,
+        JsonObject o => o.Select(p => Find(p.Value, match)).FirstOrDefault(f => f is not null),
+        JsonArray a => a.Select(n => Find(n, match)).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
+
     private IRequestStore Store => _bot.Services.GetRequiredService<IRequestStore>();
 
     private async Task LinkChannelAsync()

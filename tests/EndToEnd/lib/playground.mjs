@@ -220,6 +220,75 @@ export async function fillCardInput(page, label, value) {
   await input.fill(value);
 }
 
+/**
+ * Fills a card field found by its label (`label` string or RegExp; Dutch|English alternatives welcome) inside
+ * `within` (default: the newest card): text inputs and text areas get `value`; a compact choice set (<select>)
+ * selects the option titled `value`; an expanded one (radio buttons) checks the radio titled `value`.
+ */
+export async function fillCardField(page, label, value, { within } = {}) {
+  const card = within ? within.locator(CARD).last() : page.locator(CARD).last();
+  const pattern = label instanceof RegExp ? { source: label.source, flags: label.flags } : { source: `^${escapeRegExp(label)}`, flags: "" };
+  // The renderer labels inputs in several ways (aria-label, aria-labelledby, <label for>, a label in the input's
+  // container); tag the first field whose label matches, whatever its kind.
+  const found = await card.evaluate((root, { pattern }) => {
+    const re = new RegExp(pattern.source, pattern.flags);
+    const norm = (s) => (s ?? "").replace(/\s+/g, " ").trim();
+    const labelOf = (el) => {
+      const parts = [el.getAttribute("aria-label")];
+      for (const id of (el.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean)) parts.push(document.getElementById(id)?.innerText);
+      if (el.id) for (const l of root.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`)) parts.push(l.innerText);
+      const box = el.closest(".ac-input-container")?.parentElement;
+      const lbl = box?.querySelector("label, .ac-textBlock");
+      if (lbl && !lbl.contains(el)) parts.push(lbl.innerText);
+      return parts.filter(Boolean).map(norm);
+    };
+    document.querySelectorAll("[data-e2e-field]").forEach((e) => e.removeAttribute("data-e2e-field"));
+    const fields = root.querySelectorAll("select, textarea, input:not([type=radio]):not([type=checkbox]), [role=radiogroup], .ac-choiceSetInput-expanded");
+    for (const el of fields) {
+      if (labelOf(el).some((l) => re.test(l))) {
+        el.setAttribute("data-e2e-field", "1");
+        return el.tagName.toLowerCase() === "select" ? "select"
+          : el.matches("input[role=combobox], input[list]") ? "combo"
+          : el.matches("textarea, input") ? "text" : "radios";
+      }
+    }
+    return null;
+  }, { pattern });
+  if (!found) throw new Error(`no card field labelled ${label}`);
+  const field = page.locator("[data-e2e-field]");
+  const matches = (text) => (value instanceof RegExp ? value.test(text.trim()) : text.trim() === value);
+  if (found === "select") {
+    const options = await field.locator("option").allInnerTexts();
+    const hit = options.find(matches);
+    if (!hit) throw new Error(`no option ${value} in ${label}: ${JSON.stringify(options)}`);
+    await field.selectOption({ label: hit });
+  } else if (found === "combo") {
+    // A compact choice set rendered as a combobox (a datalist or a popup listbox): pick the option by its title.
+    const listId = await field.getAttribute("list");
+    let options = listId ? await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.value || o.innerText)) : [];
+    if (!options.length) {
+      await field.click();
+      options = await page.getByRole("option").allInnerTexts();
+    }
+    const hit = options.find(matches);
+    if (!hit) throw new Error(`no option ${value} in ${label}: ${JSON.stringify(options)}`);
+    const option = page.getByRole("option", { name: hit.trim(), exact: true });
+    if (!listId && await option.count()) await option.first().click();
+    else await field.fill(hit.trim());
+  } else if (found === "text") {
+    await field.fill(value);
+  } else {
+    const radios = field.getByRole("radio");
+    const count = await radios.count();
+    for (let i = 0; i < count; i++) {
+      const radio = radios.nth(i);
+      const name = await radio.evaluate((r) => r.getAttribute("aria-label") ?? (r.id && document.querySelector(`label[for="${CSS.escape(r.id)}"]`)?.innerText) ?? r.parentElement?.innerText ?? "");
+      if (matches(name)) return void (await radio.check());
+    }
+    throw new Error(`no choice ${value} in ${label}`);
+  }
+}
+
 /** The text of the newest Adaptive Card in the open chat, or of the card inside `within` (whitespace collapsed). */
 export async function lastCardText(page, { within } = {}) {
   const cards = (within ?? page).locator(CARD);
