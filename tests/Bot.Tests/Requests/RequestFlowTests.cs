@@ -379,13 +379,20 @@ public sealed class RequestFlowTests : IAsyncLifetime
         ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
     };
 
+    /// <summary>Posts a message and returns the bot's reply to it (not a notification the outbox sends meanwhile).</summary>
     private async Task<JsonObject> SendAsync(Activity activity)
     {
-        var before = Replies().Count;
         Assert.Equal(200, (int)(await _bot.PostAsync(activity)).StatusCode);
-        await Loopback.WaitUntilAsync(() => Replies().Count > before, 10_000);
-        return Replies()[before];
+        var replyPath = "/activities/" + Uri.EscapeDataString(activity.Id!);
+        await Loopback.WaitUntilAsync(() => RepliesTo(replyPath).Count > 0, 10_000);
+        return RepliesTo(replyPath)[0];
     }
+
+    private List<JsonObject> RepliesTo(string replyPath) =>
+        [.. _connector.Requests
+            .Where(r => r.Method == "POST" && r.RawTarget.EndsWith(replyPath, StringComparison.Ordinal))
+            .Select(r => JsonNode.Parse(r.Body)!.AsObject())
+            .Where(a => a["type"]?.GetValue<string>() == "message")];
 
     private async Task<(int Status, JsonObject? Body)> InvokeAsync(Activity activity)
     {
