@@ -50,7 +50,8 @@ public sealed class PostgresStorageTests(ITestOutputHelper output)
         Assert.Equal([1, 2], results.SelectMany(r => r.Applied).Order());
         Assert.Equal(2, await instances[0].ScalarAsync("SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(0, await instances[0].ScalarAsync(
-            $"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = {PostgresStorageDatabase.MigrationLockKey & 0xFFFFFFFF}"));
+            // pg_locks is server-wide and other tests migrate their own databases at the same time: count this one's.
+            $"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = {PostgresStorageDatabase.MigrationLockKey & 0xFFFFFFFF} AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
     }
 
     [Fact]
