@@ -22,6 +22,7 @@ internal static class RemindersServiceCollectionExtensions
         services.TryAddSingleton<ReminderHandlers>();
         services.AddSingleton<IIntentHandler>(sp => sp.GetRequiredService<ReminderHandlers>());
         services.AddSingleton<ICardVerbHandler>(sp => sp.GetRequiredService<ReminderHandlers>());
+        services.AddSingleton<Requests.IRequestSubmittedListener, RequestEvaluationReminders>();
         services.TryAddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         return services;

@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(6009, LogLevel.Warning, "Request storage unavailable ({ErrorType}) during {Operation}")]
     public static partial void StorageUnavailable(ILogger logger, string errorType, string operation);
+
+    [LoggerMessage(EventId = 6090, Level = LogLevel.Warning, Message = "Request {RequestId}: a follow-up on submit failed ({ErrorType}); the request itself is stored")]
+    public static partial void ListenerFailed(ILogger logger, string requestId, string errorType);
 }

@@ -65,3 +65,12 @@ internal static class RequestJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }
+
+/// <summary>
+/// Told about every new request after it is stored (the reminders feature sets or proposes the evaluation date).
+/// A listener's failure never fails the submit.
+/// </summary>
+internal interface IRequestSubmittedListener
+{
+    Task OnSubmittedAsync(StoredRequest request, CancellationToken cancellationToken);
+}

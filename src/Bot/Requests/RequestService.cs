@@ -1,3 +1,4 @@
+using ExpertBot.Bot.Storage;
 using System.Text.Json;
 using ExpertBot.Knowledge.Requests;
 
@@ -20,7 +21,13 @@ internal sealed record RequestActor(string Id, string? Name, RequestRole Role, s
 /// Submitting and changing requests. Every change is one transaction: the request, its audit entry and the
 /// outbox rows that will update the ticket and tell the casemanager. Delivery happens in <see cref="RequestDispatcher"/>.
 /// </summary>
-internal sealed class RequestService(IRequestStore store, RequestRouting routing, RequestDispatchSignal signal, TimeProvider time, ILogger<RequestService> logger)
+internal sealed class RequestService(
+    IRequestStore store,
+    RequestRouting routing,
+    RequestDispatchSignal signal,
+    IEnumerable<IRequestSubmittedListener> listeners,
+    TimeProvider time,
+    ILogger<RequestService> logger)
 {
     public async Task<SubmitResult> SubmitAsync(RequestOwner owner, string formId, RequestForm form, CancellationToken cancellationToken)
     {
@@ -47,6 +54,17 @@ internal sealed class RequestService(IRequestStore store, RequestRouting routing
         if (isNew)
         {
             signal.Signal();
+            foreach (var listener in listeners)
+            {
+                try
+                {
+                    await listener.OnSubmittedAsync(stored, cancellationToken);
+                }
+                catch (Exception e) when (e is StorageUnavailableException or InvalidOperationException)
+                {
+                    Log.ListenerFailed(logger, stored.Id, e.GetType().Name);
+                }
+            }
         }
 
         return new SubmitResult(stored, isNew, target);

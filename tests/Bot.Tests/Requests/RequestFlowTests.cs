@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ExpertBot.Bot.Cards;
 using ExpertBot.Bot.Conversation;
 using ExpertBot.Bot.Protocol;
+using ExpertBot.Bot.Reminders;
 using ExpertBot.Bot.Requests;
 using ExpertBot.Bot.Storage;
 using ExpertBot.Bot.Tests.Protocol;
@@ -34,7 +35,7 @@ public sealed class RequestFlowTests : IAsyncLifetime
             ["Requests:RetryInterval"] = "00:00:00.200",
             ["Requests:MaxRetryInterval"] = "00:00:00.400",
             ["Requests:PollInterval"] = "00:00:00.050",
-        }, services: s => s.AddBotStorage().AddConversation().AddRequests(), environment: "Development");
+        }, services: s => s.AddBotStorage().AddConversation().AddRequests().AddReminders(), environment: "Development");
     }
 
     public async Task DisposeAsync()
@@ -262,6 +263,36 @@ public sealed class RequestFlowTests : IAsyncLifetime
         var (_, pick) = await InvokeAsync(InChannel(null, "29:gi-user", "aad-gi") with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestPickUp, new JsonObject { ["requestId"] = request.Id }) });
         Assert.Contains("al ingetrokken", pick!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(RequestStatus.Ingetrokken, (await Store.GetAsync(request.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Submit_WithEvaluationDate_SetsTheEvaluationReminderLinkedToTheRequest()
+    {
+        await LinkChannelAsync();
+        var inputs = ValidInputs("form-evaluation");
+        var evaluation = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        inputs["evaluationDate"] = evaluation.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (status, _) = await InvokeAsync(Personal(null) with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestSubmit, inputs) });
+        Assert.Equal(200, status);
+        var request = (await Store.ListOpenAsync("aad-casemanager", default)).Single(r => r.IdempotencyKey.StartsWith("form-evaluation", StringComparison.Ordinal));
+
+        var reminders = await _bot.Services.GetRequiredService<ExpertBot.Bot.Reminders.IReminderStore>().ListActiveAsync("aad-casemanager", 20, default);
+
+        var reminder = Assert.Single(reminders, r => r.RequestId == request.Id && r.Kind == ExpertBot.Bot.Reminders.ReminderKind.Evaluation);
+        Assert.Equal(evaluation, reminder.DueDate);
+        Assert.Equal("WIJ-2026-0412", reminder.CaseReference);
+    }
+
+    [Fact]
+    public async Task Submit_WithoutEvaluationDate_TracksTheEngagementForTheTwelveWeekCheck()
+    {
+        await LinkChannelAsync();
+        var request = await SubmitAsync("form-no-evaluation");
+
+        var reminders = await _bot.Services.GetRequiredService<IReminderStore>().ListActiveAsync("aad-casemanager", 20, default);
+
+        Assert.Contains(reminders, r => r.RequestId == request.Id && r.Kind == ReminderKind.Engagement);
+        Assert.DoesNotContain(reminders, r => r.RequestId == request.Id && r.Kind == ReminderKind.Evaluation);
     }
 
     [Fact]
