@@ -1,4 +1,4 @@
-// One command: dotnet run -c Release --project bench/Reminders.Bench [-- count]
+// One command: dotnet run -c Release --project bench/Reminders.Bench [-- count]   (or: -- --dispatch [n])
 // 1,000,000 reminders with one pending nudge each (spread over a year) in a fresh SQLite file; measures the
 // "due and unclaimed" query the scheduler runs every poll, and the process memory.
 using System.Diagnostics;
@@ -7,6 +7,12 @@ using ExpertBot.Bot.Storage;
 using ExpertBot.Bot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+
+if (args.Length > 0 && args[0] == "--dispatch")
+{
+    await ExpertBot.Reminders.Bench.Dispatch.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
+    return;
+}
 
 var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
 var path = Path.Combine(Path.GetTempPath(), "expertbot-reminders-bench", Guid.NewGuid().ToString("N"), "bench.db");
