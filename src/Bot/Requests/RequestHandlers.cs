@@ -150,7 +150,7 @@ internal sealed partial class RequestHandlers(
         var acute = form.Safety == SafetyConcern.Acute ? answerer.Knowledge.RoutesById.GetValueOrDefault("acuut") : null;
         return RequestCards.Status(lang, submitted.Request,
             submitted.Created ? null : (en ? "Request already received" : "Aanvraag was al ontvangen"),
-            en ? "You get a new card here for every change." : "Je krijgt hier een nieuwe kaart bij elke wijziging.",
+            string.Join(" ", submitted.Notes.Prepend(en ? "You get a new card here for every change." : "Je krijgt hier een nieuwe kaart bij elke wijziging.")),
             queued, acute);
     }
 

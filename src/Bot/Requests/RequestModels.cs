@@ -72,5 +72,6 @@ internal static class RequestJson
 /// </summary>
 internal interface IRequestSubmittedListener
 {
-    Task OnSubmittedAsync(StoredRequest request, CancellationToken cancellationToken);
+    /// <summary>Returns a short line for the casemanager's confirmation card, or null.</summary>
+    Task<string?> OnSubmittedAsync(StoredRequest request, CancellationToken cancellationToken);
 }

@@ -4,7 +4,11 @@ using ExpertBot.Knowledge.Requests;
 
 namespace ExpertBot.Bot.Requests;
 
-internal sealed record SubmitResult(StoredRequest Request, bool Created, ResolvedTarget? Target);
+internal sealed record SubmitResult(StoredRequest Request, bool Created, ResolvedTarget? Target)
+{
+    /// <summary>Lines from listeners (e.g. the evaluation reminder) for the confirmation card.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>The outcome of an action on a request: the request after it, or a refusal with a reason for the person who tried.</summary>
 internal sealed record ActResult(StoredRequest? Request, string? RefusalNl = null, string? RefusalEn = null)
@@ -51,6 +55,7 @@ internal sealed class RequestService(
         var created = new RequestEvent(request.Id, now, owner.Id, RequestRole.Casemanager, "submit", null, RequestStatus.Nieuw);
         var (stored, isNew) = await store.SubmitAsync(request, created, [(OutboxKinds.Ticket, null)], cancellationToken);
         Log.Submitted(logger, stored.Id, form.Kind.Code(), form.Safety.Code(), isNew);
+        var notes = new List<string>();
         if (isNew)
         {
             signal.Signal();
@@ -58,7 +63,10 @@ internal sealed class RequestService(
             {
                 try
                 {
-                    await listener.OnSubmittedAsync(stored, cancellationToken);
+                    if (await listener.OnSubmittedAsync(stored, cancellationToken) is { Length: > 0 } note)
+                    {
+                        notes.Add(note);
+                    }
                 }
                 catch (Exception e) when (e is StorageUnavailableException or InvalidOperationException)
                 {
@@ -67,7 +75,7 @@ internal sealed class RequestService(
             }
         }
 
-        return new SubmitResult(stored, isNew, target);
+        return new SubmitResult(stored, isNew, target) { Notes = notes };
     }
 
     public async Task<ActResult> ActAsync(string requestId, RequestTransition transition, RequestActor actor, string? text, CancellationToken cancellationToken)

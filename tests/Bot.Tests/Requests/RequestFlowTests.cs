@@ -272,8 +272,9 @@ public sealed class RequestFlowTests : IAsyncLifetime
         var inputs = ValidInputs("form-evaluation");
         var evaluation = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
         inputs["evaluationDate"] = evaluation.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (status, _) = await InvokeAsync(Personal(null) with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestSubmit, inputs) });
+        var (status, confirmation) = await InvokeAsync(Personal(null) with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestSubmit, inputs) });
         Assert.Equal(200, status);
+        Assert.Contains("Ik herinner je aan de evaluatie op", confirmation!.ToJsonString(Relaxed), StringComparison.Ordinal);
         var request = (await Store.ListOpenAsync("aad-casemanager", default)).Single(r => r.IdempotencyKey.StartsWith("form-evaluation", StringComparison.Ordinal));
 
         var reminders = await _bot.Services.GetRequiredService<ExpertBot.Bot.Reminders.IReminderStore>().ListActiveAsync("aad-casemanager", 20, default);
@@ -287,7 +288,9 @@ public sealed class RequestFlowTests : IAsyncLifetime
     public async Task Submit_WithoutEvaluationDate_TracksTheEngagementForTheTwelveWeekCheck()
     {
         await LinkChannelAsync();
-        var request = await SubmitAsync("form-no-evaluation");
+        var (_, confirmation) = await InvokeAsync(Personal(null) with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestSubmit, ValidInputs("form-no-evaluation")) });
+        Assert.Contains("ik stel", confirmation!.ToJsonString(Relaxed), StringComparison.Ordinal);
+        var request = (await Store.ListOpenAsync("aad-casemanager", default)).Single(r => r.IdempotencyKey.StartsWith("form-no-evaluation", StringComparison.Ordinal));
 
         var reminders = await _bot.Services.GetRequiredService<IReminderStore>().ListActiveAsync("aad-casemanager", 20, default);
 
@@ -390,6 +393,9 @@ public sealed class RequestFlowTests : IAsyncLifetime
             From = new ChannelAccount { Id = user, Name = user == "29:gi-user" ? "Marieke GI" : "Casemanager", AadObjectId = aad },
             Conversation = new ConversationAccount { Id = conversationId, ConversationType = type, TenantId = "tenant-1" },
         };
+
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonObject ValidInputs(string formId) => new()
     {
