@@ -42,9 +42,7 @@ internal static class RequestsServiceCollectionExtensions
     public static IServiceCollection AddRequestStore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IRequestStore>(sp => new SqlRequestStore(
-            sp.GetRequiredService<StorageDatabase>(),
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres ? PostgresSchema.Migrations : SqliteSchema.Migrations));
+        services.TryAddSingleton<IRequestStore>(sp => new SqlRequestStore(sp.GetRequiredService<StorageDatabase>()));
         return services;
     }
 }

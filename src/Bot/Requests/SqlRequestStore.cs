@@ -42,9 +42,8 @@ internal interface IRequestStore
 
 /// <summary>
 /// Requests, their audit trail, channel links and the delivery outbox on the configured provider (shared SQL).
-/// Runs the idempotent request DDL once before first use while migration 3 is not in the provider's list.
 /// </summary>
-internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Migration> migrations) : IRequestStore
+internal sealed class SqlRequestStore(StorageDatabase database) : IRequestStore
 {
     private const string Columns = """
         id, idempotency_key, owner_id, owner_name, owner_channel_id, owner_conversation_id, owner_locale, fields_json, status,
@@ -52,21 +51,11 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
         """;
 
     private static long _seq = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-    private readonly Lazy<Task> _schema = new(() => RequestsSchema.IsMigrated(migrations)
-        ? Task.CompletedTask
-        : database.RunAsync("requests schema", async (connection, ct) =>
-        {
-            var sql = database.ProviderName == "postgres" ? RequestsSchema.Postgres.Sql : RequestsSchema.Sqlite.Sql;
-            await using var command = StorageDatabase.Command(connection, sql);
-            return await command.ExecuteNonQueryAsync(ct);
-        }, CancellationToken.None));
-
     private sealed record Document(RequestForm Form, IReadOnlyList<string>? Added);
 
     public async Task<(StoredRequest Request, bool Created)> SubmitAsync(StoredRequest request, RequestEvent created, IReadOnlyList<(string Kind, string? Payload)> outbox, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _schema.Value;
         var inserted = await database.RunAsync("submit request", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -110,13 +99,11 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task<StoredRequest?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         return await database.RunAsync("get request", (connection, ct) => ReadOneAsync(connection, "id = @id", "id", id, ct), cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredRequest>> ListOpenAsync(string ownerId, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         return await database.RunAsync<IReadOnlyList<StoredRequest>>("list open requests", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, $"""
@@ -138,7 +125,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
     public async Task<bool> TryUpdateAsync(StoredRequest updated, RequestEvent change, IReadOnlyList<(string Kind, string? Payload)> outbox, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updated);
-        await _schema.Value;
         return await database.RunAsync("update request", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -166,7 +152,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task SetTicketAsync(string requestId, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         await database.RunAsync("set ticket", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
@@ -180,7 +165,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task<IReadOnlyList<RequestEvent>> ListEventsAsync(string requestId, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         return await database.RunAsync<IReadOnlyList<RequestEvent>>("list request events", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
@@ -202,7 +186,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task LinkChannelAsync(IReadOnlyList<ChannelLink> links, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         await database.RunAsync("link channel", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -226,7 +209,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task<ChannelLink?> FindChannelAsync(string municipality, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         return await database.RunAsync("find channel", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection,
@@ -241,7 +223,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         var owner = Guid.NewGuid().ToString("N");
         return await database.RunAsync<IReadOnlyList<OutboxItem>>("claim outbox", async (connection, ct) =>
         {
@@ -303,7 +284,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task<int> PendingOutboxAsync(CancellationToken cancellationToken)
     {
-        await _schema.Value;
         return await database.RunAsync("count outbox", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, "SELECT COUNT(*) FROM gi_request_outbox WHERE done_at IS NULL;");
@@ -313,7 +293,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task WakeQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         await database.RunAsync("wake queued", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
@@ -326,7 +305,6 @@ internal sealed class SqlRequestStore(StorageDatabase database, IReadOnlyList<Mi
 
     public async Task<IReadOnlyList<RequestFact>> ListFactsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         return await database.RunAsync<IReadOnlyList<RequestFact>>("request facts", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """

@@ -1,12 +1,6 @@
 namespace ExpertBot.Bot.Storage;
 
-/// <summary>
-/// Storage migration 3 (requests to the GI) for both providers. Version 2 belongs to the reminders feature, built
-/// in parallel. Until a version 2 exists in the provider lists, version 3 cannot join them without a gap, so the
-/// lists include it only once it is next (<see cref="AppendWhenNext"/>) and the request store runs the same
-/// idempotent DDL itself before first use (<see cref="Requests.SqlRequestStore"/>). Every statement is
-/// <c>IF NOT EXISTS</c>, so running it before, instead of, or after the migration is safe.
-/// </summary>
+/// <summary>Storage migration 3 (requests to the GI) for both providers, after the reminders' migration 2.</summary>
 internal static class RequestsSchema
 {
     public const int Version = 3;
@@ -149,14 +143,4 @@ internal static class RequestsSchema
         CREATE INDEX IF NOT EXISTS ix_gi_request_outbox_due ON gi_request_outbox (done_at, next_attempt_at);
         CREATE INDEX IF NOT EXISTS ix_gi_request_outbox_request ON gi_request_outbox (request_id);
         """);
-
-    /// <summary>
-    /// <paramref name="steps"/> plus <paramref name="migration"/> when it is the next version; otherwise the steps
-    /// alone (no gap, no placeholder). Once reminders add version 2, version 3 joins the list by itself.
-    /// </summary>
-    public static IReadOnlyList<Migration> AppendWhenNext(IReadOnlyList<Migration> steps, Migration migration) =>
-        steps.Count > 0 && steps[^1].Version == migration.Version - 1 ? [.. steps, migration] : steps;
-
-    /// <summary>True when the provider's migration list carries this migration (so the store need not run the DDL itself).</summary>
-    public static bool IsMigrated(IReadOnlyList<Migration> migrations) => migrations.Any(m => m.Version == Version && m.Name == Name);
 }

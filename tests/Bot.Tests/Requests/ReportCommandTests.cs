@@ -174,7 +174,7 @@ public sealed class ReportCommandTests
         var now = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
         var instance = database.OpenInstance(new FakeTimeProvider(now), new ExpertBot.Bot.Storage.StorageOptions());
         await instance.Migrator.MigrateAsync(default);
-        var store = new SqlRequestStore(instance.Database, database.Migrations);
+        var store = new SqlRequestStore(instance.Database);
         var day = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
         StoredRequest[] requests =

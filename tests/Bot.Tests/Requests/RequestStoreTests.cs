@@ -98,7 +98,7 @@ public sealed class RequestStoreTests(ITestOutputHelper output)
     {
         var instance = database.OpenInstance(new FakeTimeProvider(Now), new ExpertBot.Bot.Storage.StorageOptions());
         await instance.Migrator.MigrateAsync(default);
-        return new SqlRequestStore(instance.Database, database.Migrations);
+        return new SqlRequestStore(instance.Database);
     }
 
     private static StoredRequest NewRequest(string key) => new()

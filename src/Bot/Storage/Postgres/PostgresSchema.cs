@@ -6,7 +6,7 @@ namespace ExpertBot.Bot.Storage.Postgres;
 /// </summary>
 internal static class PostgresSchema
 {
-    public static IReadOnlyList<Migration> Migrations { get; } = Migration.EnsureOrdered(RequestsSchema.AppendWhenNext(
+    public static IReadOnlyList<Migration> Migrations { get; } = Migration.EnsureOrdered(
     [
         new(1, "initial: conversation references, processed activities, conversation state, feedback", """
             CREATE TABLE conversation_references (
@@ -106,5 +106,6 @@ internal static class PostgresSchema
             CREATE INDEX ix_reminder_nudges_reminder ON reminder_nudges (reminder_id, state);
             CREATE INDEX ix_reminder_nudges_activity ON reminder_nudges (activity_id) WHERE activity_id IS NOT NULL;
             """),
-    ], RequestsSchema.Postgres));
+        RequestsSchema.Postgres,
+    ]);
 }
