@@ -5,45 +5,10 @@ using ExpertBot.Knowledge.Requests;
 
 namespace ExpertBot.Bot.Requests;
 
-internal interface IRequestStore
-{
-    /// <summary>Stores a new request with its audit entry and outbox rows in one transaction. A second submit with the same idempotency key returns the first request.</summary>
-    Task<(StoredRequest Request, bool Created)> SubmitAsync(StoredRequest request, RequestEvent created, IReadOnlyList<(string Kind, string? Payload)> outbox, CancellationToken cancellationToken);
-
-    Task<StoredRequest?> GetAsync(string id, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<StoredRequest>> ListOpenAsync(string ownerId, CancellationToken cancellationToken);
-
-    /// <summary>Writes <paramref name="updated"/> if the stored version is still <c>updated.Version - 1</c>, with its audit entry and outbox rows. False when someone else changed it first.</summary>
-    Task<bool> TryUpdateAsync(StoredRequest updated, RequestEvent change, IReadOnlyList<(string Kind, string? Payload)> outbox, CancellationToken cancellationToken);
-
-    Task SetTicketAsync(string requestId, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<RequestEvent>> ListEventsAsync(string requestId, CancellationToken cancellationToken);
-
-    Task LinkChannelAsync(IReadOnlyList<ChannelLink> links, CancellationToken cancellationToken);
-
-    Task<ChannelLink?> FindChannelAsync(string municipality, CancellationToken cancellationToken);
-
-    /// <summary>Leases up to <paramref name="max"/> due outbox rows for <paramref name="leaseFor"/>; another instance cannot take them meanwhile.</summary>
-    Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
-
-    Task CompleteAsync(string outboxId, DateTimeOffset at, CancellationToken cancellationToken);
-
-    Task RetryLaterAsync(string outboxId, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken);
-
-    Task<int> PendingOutboxAsync(CancellationToken cancellationToken);
-
-    /// <summary>Makes tickets that waited for a target due now (after a channel was linked).</summary>
-    Task WakeQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<RequestFact>> ListFactsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Requests, their audit trail, channel links and the delivery outbox on the configured provider (shared SQL).
 /// </summary>
-internal sealed class SqlRequestStore(StorageDatabase database) : IRequestStore
+internal sealed partial class SqlRequestStore(StorageDatabase database) : IRequestStore
 {
     private const string Columns = """
         id, idempotency_key, owner_id, owner_name, owner_channel_id, owner_conversation_id, owner_locale, fields_json, status,
@@ -218,88 +183,6 @@ internal sealed class SqlRequestStore(StorageDatabase database) : IRequestStore
             return await reader.ReadAsync(ct)
                 ? new ChannelLink(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), database.ReadTime(reader, 4))
                 : null;
-        }, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
-    {
-        var owner = Guid.NewGuid().ToString("N");
-        return await database.RunAsync<IReadOnlyList<OutboxItem>>("claim outbox", async (connection, ct) =>
-        {
-            // One statement: the outer WHERE re-checks the lease, so two instances never hold the same row.
-            await using (var claim = StorageDatabase.Command(connection, """
-                    UPDATE gi_request_outbox SET lease_owner = @owner, lease_until = @until
-                    WHERE id IN (SELECT id FROM gi_request_outbox
-                                 WHERE done_at IS NULL AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now)
-                                 ORDER BY seq LIMIT @max)
-                      AND done_at IS NULL AND (lease_until IS NULL OR lease_until < @now);
-                    """))
-            {
-                claim.With("owner", owner).With("until", database.ToDbTime(now + leaseFor)).With("now", database.ToDbTime(now)).With("max", max);
-                if (await claim.ExecuteNonQueryAsync(ct) == 0)
-                {
-                    return [];
-                }
-            }
-
-            await using var select = StorageDatabase.Command(connection, """
-                    SELECT id, request_id, kind, payload, attempts, created_at, seq FROM gi_request_outbox
-                    WHERE lease_owner = @owner AND done_at IS NULL ORDER BY seq;
-                    """).With("owner", owner);
-            await using var reader = await select.ExecuteReaderAsync(ct);
-            List<OutboxItem> items = [];
-            while (await reader.ReadAsync(ct))
-            {
-                items.Add(new OutboxItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetNullableString(3),
-                    reader.GetInt32(4), database.ReadTime(reader, 5), reader.GetInt64(6)));
-            }
-
-            return items;
-        }, cancellationToken);
-    }
-
-    public async Task CompleteAsync(string outboxId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await database.RunAsync("complete outbox", async (connection, ct) =>
-        {
-            await using var command = StorageDatabase.Command(connection,
-                "UPDATE gi_request_outbox SET done_at = @at, lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = @id;")
-                .With("at", database.ToDbTime(at)).With("id", outboxId);
-            return await command.ExecuteNonQueryAsync(ct);
-        }, cancellationToken);
-    }
-
-    public async Task RetryLaterAsync(string outboxId, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken)
-    {
-        await database.RunAsync("retry outbox", async (connection, ct) =>
-        {
-            await using var command = StorageDatabase.Command(connection, """
-                    UPDATE gi_request_outbox SET next_attempt_at = @next, lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, last_error = @error
-                    WHERE id = @id;
-                    """)
-                .With("next", database.ToDbTime(nextAttempt)).With("error", error).With("id", outboxId);
-            return await command.ExecuteNonQueryAsync(ct);
-        }, cancellationToken);
-    }
-
-    public async Task<int> PendingOutboxAsync(CancellationToken cancellationToken)
-    {
-        return await database.RunAsync("count outbox", async (connection, ct) =>
-        {
-            await using var command = StorageDatabase.Command(connection, "SELECT COUNT(*) FROM gi_request_outbox WHERE done_at IS NULL;");
-            return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        }, cancellationToken);
-    }
-
-    public async Task WakeQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await database.RunAsync("wake queued", async (connection, ct) =>
-        {
-            await using var command = StorageDatabase.Command(connection, """
-                    UPDATE gi_request_outbox SET next_attempt_at = @now
-                    WHERE done_at IS NULL AND kind = 'ticket' AND next_attempt_at > @now;
-                    """).With("now", database.ToDbTime(now));
-            return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
     }
 
