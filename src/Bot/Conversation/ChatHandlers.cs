@@ -65,7 +65,7 @@ internal sealed class ChatHandlers(
             }
         }
 
-        var reply = await AnswerAsync(turn, text, fresh: true, cancellationToken);
+        var reply = await AnswerAsync(turn, text, cancellationToken);
         await SendAsync(turn, reply, cancellationToken);
     }
 
@@ -156,7 +156,7 @@ internal sealed class ChatHandlers(
             case CardVerbs.FollowUpChoose:
                 return await ContinueRouteAsync(turn, action, cancellationToken);
             case CardVerbs.Ask when action.Text is { Length: > 0 } question:
-                return await AnswerAsync(turn, question, fresh: true, cancellationToken);
+                return await AnswerAsync(turn, question, cancellationToken);
             case CardVerbs.ExpertsShow:
                 var key = StateKey(turn.Activity);
                 var state = await states.LoadAsync(key, cancellationToken);
@@ -207,15 +207,13 @@ internal sealed class ChatHandlers(
         return Finish(key, state, answer, Stopwatch.GetTimestamp());
     }
 
-    private async Task<Reply> AnswerAsync(ITurnContext turn, string text, bool fresh, CancellationToken cancellationToken)
+    /// <summary>A typed question starts a new route decision; follow-up buttons continue one (<see cref="ContinueRouteAsync"/>).</summary>
+    private async Task<Reply> AnswerAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var key = StateKey(turn.Activity);
         var state = await states.LoadAsync(key, cancellationToken);
-        if (fresh)
-        {
-            state.ClearRouteDecision();
-        }
+        state.ClearRouteDecision();
 
         var question = new Question(text, Today(), LocaleOf(turn.Activity));
         var answering = Task.Run(() => answerer.Ask(question), cancellationToken);
@@ -246,10 +244,9 @@ internal sealed class ChatHandlers(
     private Reply Finish(string key, ConversationState state, Answer answer, long started)
     {
         var answerId = NewAnswerId();
-        if (answer.FollowUp is { } followUp)
+        if (answer.FollowUp is not null)
         {
             state.Signals = new Dictionary<string, bool>(answer.Signals);
-            state.PendingFollowUp = followUp.Id;
         }
         else
         {

@@ -13,7 +13,6 @@ internal sealed class ConversationState
 
     public Dictionary<string, bool> Signals { get; set; } = [];
     public List<string> AskedFollowUps { get; set; } = [];
-    public string? PendingFollowUp { get; set; }
     public string? Municipality { get; set; }
     public List<AnswerRecord> Answers { get; set; } = [];
 
@@ -34,7 +33,6 @@ internal sealed class ConversationState
     {
         Signals.Clear();
         AskedFollowUps.Clear();
-        PendingFollowUp = null;
     }
 }
 
