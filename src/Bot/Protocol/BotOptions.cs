@@ -64,9 +64,12 @@ internal sealed class BotOptions
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 1000;
 
-    /// <summary>Background workers; a conversation always lands on the same worker, so its turns stay in order.</summary>
-    [Range(1, 64)]
-    public int Workers { get; set; } = 2;
+    /// <summary>
+    /// Background turns that run at the same time, each in a different conversation (a conversation's turns run
+    /// one at a time, in order). Turns mostly wait on storage and the connector, so this is well above the core count.
+    /// </summary>
+    [Range(1, 256)]
+    public int Workers { get; set; } = 16;
 
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;

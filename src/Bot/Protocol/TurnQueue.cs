@@ -6,42 +6,127 @@ namespace ExpertBot.Bot.Protocol;
 internal sealed record QueuedTurn(Activity Activity, ConversationReference? Reference);
 
 /// <summary>
-/// Bounded queues between the HTTP acknowledgement and the workers. A conversation always maps to the same
-/// queue, so its turns run one at a time and in order while different conversations run in parallel.
+/// The turns between the HTTP acknowledgement and the workers. Each conversation has its own lane, so its turns
+/// run one at a time and in order, while up to <see cref="BotOptions.Workers"/> conversations run in parallel.
+/// A slow turn (a connector backing off on 429, say) holds up only its own conversation.
+/// At most <see cref="BotOptions.QueueCapacity"/> turns wait or run; beyond that, enqueuing waits.
 /// </summary>
 internal sealed class TurnQueue
 {
-    private readonly Channel<QueuedTurn>[] _channels;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<QueuedTurn>> _lanes = new(StringComparer.Ordinal);
+    private readonly Channel<string> _ready = Channel.CreateUnbounded<string>();
+    private readonly SemaphoreSlim _capacity;
+    private int _accepted;
+    private bool _closed;
 
     public TurnQueue(IOptions<BotOptions> options)
     {
-        var workers = options.Value.Workers;
-        var capacity = Math.Max(1, options.Value.QueueCapacity / workers);
-        _channels = [.. Enumerable.Range(0, workers).Select(_ => Channel.CreateBounded<QueuedTurn>(
-            new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))];
+        Workers = options.Value.Workers;
+        _capacity = new SemaphoreSlim(options.Value.QueueCapacity);
     }
 
-    public int Partitions => _channels.Length;
+    public int Workers { get; }
 
-    public ChannelReader<QueuedTurn> Reader(int partition) => _channels[partition].Reader;
+    /// <summary>Conversations with a turn ready; completes once the queue is closed and every accepted turn has run.</summary>
+    public ChannelReader<string> Ready => _ready.Reader;
 
-    public ValueTask EnqueueAsync(QueuedTurn turn, CancellationToken cancellationToken)
+    /// <exception cref="ChannelClosedException">The host is stopping.</exception>
+    public async ValueTask EnqueueAsync(QueuedTurn turn, CancellationToken cancellationToken)
     {
+        ThrowIfClosed();
+        await _capacity.WaitAsync(cancellationToken).ConfigureAwait(false);
         var conversation = turn.Activity.Conversation?.Id ?? string.Empty;
-        var partition = (int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)_channels.Length);
-        return _channels[partition].Writer.WriteAsync(turn, cancellationToken);
+        lock (_lock)
+        {
+            if (_closed)
+            {
+                _capacity.Release();
+                throw new ChannelClosedException();
+            }
+
+            _accepted++;
+            if (_lanes.TryGetValue(conversation, out var lane))
+            {
+                lane.Enqueue(turn);
+                return;
+            }
+
+            lane = new Queue<QueuedTurn>();
+            lane.Enqueue(turn);
+            _lanes.Add(conversation, lane);
+        }
+
+        _ready.Writer.TryWrite(conversation);
     }
 
+    /// <summary>The conversation's next turn; it stays at the head of its lane until <see cref="Finish"/>.</summary>
+    public QueuedTurn Peek(string conversation)
+    {
+        lock (_lock)
+        {
+            return _lanes[conversation].Peek();
+        }
+    }
+
+    /// <summary>Ends the conversation's current turn and hands the lane back if another turn waits in it.</summary>
+    public void Finish(string conversation)
+    {
+        bool more;
+        bool drained;
+        lock (_lock)
+        {
+            var lane = _lanes[conversation];
+            lane.Dequeue();
+            more = lane.Count > 0;
+            if (!more)
+            {
+                _lanes.Remove(conversation);
+            }
+
+            drained = --_accepted == 0 && _closed;
+        }
+
+        _capacity.Release();
+        if (more)
+        {
+            // To the back of the line: a busy conversation does not starve the others.
+            _ready.Writer.TryWrite(conversation);
+        }
+        else if (drained)
+        {
+            _ready.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Refuses new turns; the accepted ones still run.</summary>
     internal void Complete()
     {
-        foreach (var channel in _channels)
+        lock (_lock)
         {
-            channel.Writer.TryComplete();
+            _closed = true;
+            if (_accepted > 0)
+            {
+                return;
+            }
+        }
+
+        _ready.Writer.TryComplete();
+    }
+
+    private void ThrowIfClosed()
+    {
+        lock (_lock)
+        {
+            if (_closed)
+            {
+                throw new ChannelClosedException();
+            }
         }
     }
 }
 
-/// <summary>One reader per queue; also announces anonymous mode loudly at start.</summary>
+/// <summary>Runs the queued turns with <see cref="BotOptions.Workers"/> readers; also announces anonymous mode loudly at start.</summary>
 internal sealed class TurnWorker(
     TurnQueue queue,
     TurnRunner runner,
@@ -64,7 +149,7 @@ internal sealed class TurnWorker(
     // Turns keep running while the host stops: the queue is closed to new activities (they get 503 and are
     // redelivered by the channel), and the acknowledged ones are finished unless shutdown runs out of time.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, queue.Partitions).Select(p => Task.Run(() => DrainAsync(p), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, queue.Workers).Select(_ => Task.Run(DrainAsync, CancellationToken.None)));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -84,13 +169,20 @@ internal sealed class TurnWorker(
         base.Dispose();
     }
 
-    private async Task DrainAsync(int partition)
+    private async Task DrainAsync()
     {
         try
         {
-            await foreach (var turn in queue.Reader(partition).ReadAllAsync(_abandon.Token).ConfigureAwait(false))
+            await foreach (var conversation in queue.Ready.ReadAllAsync(_abandon.Token).ConfigureAwait(false))
             {
-                await runner.RunAsync(turn, _abandon.Token).ConfigureAwait(false);
+                try
+                {
+                    await runner.RunAsync(queue.Peek(conversation), _abandon.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    queue.Finish(conversation);
+                }
             }
         }
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)

@@ -21,7 +21,7 @@ internal sealed partial class SqlReminderStore
     public Task<IReadOnlyList<NudgeRecord>> ClaimDueAsync(string claimOwner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimOwner);
-        return database.RunAsync("claim due nudges", async (connection, ct) =>
+        return database.WriteAsync("claim due nudges", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var claimed = new List<NudgeRecord>();
@@ -63,7 +63,7 @@ internal sealed partial class SqlReminderStore
     }
 
     public Task<int> RenewAsync(IReadOnlyCollection<string> ids, string claimOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
-        ids.Count == 0 ? Task.FromResult(0) : database.RunAsync("renew nudge leases", async (connection, ct) =>
+        ids.Count == 0 ? Task.FromResult(0) : database.WriteAsync("renew nudge leases", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, "");
             command.CommandText = $"""
@@ -75,7 +75,7 @@ internal sealed partial class SqlReminderStore
         }, cancellationToken);
 
     public Task MarkSentAsync(IReadOnlyCollection<string> sentIds, IReadOnlyCollection<string> supersededIds, string? activityId, string conversationId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        database.RunAsync("mark nudges sent", async (connection, ct) =>
+        database.WriteAsync("mark nudges sent", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             foreach (var (ids, state) in new[] { (sentIds, "sent"), (supersededIds, "superseded") })
@@ -101,7 +101,7 @@ internal sealed partial class SqlReminderStore
         }, cancellationToken);
 
     public Task ReleaseAsync(IReadOnlyCollection<string> ids, string claimOwner, DateTimeOffset retryAt, string error, CancellationToken cancellationToken) =>
-        ids.Count == 0 ? Task.CompletedTask : database.RunAsync("release nudges", async (connection, ct) =>
+        ids.Count == 0 ? Task.CompletedTask : database.WriteAsync("release nudges", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, "");
             command.CommandText = $"""
@@ -119,7 +119,7 @@ internal sealed partial class SqlReminderStore
         SetFinalAsync(ids, "cancelled", null, cancellationToken);
 
     private Task SetFinalAsync(IReadOnlyCollection<string> ids, string state, string? error, CancellationToken cancellationToken) =>
-        ids.Count == 0 ? Task.CompletedTask : database.RunAsync($"mark nudges {state}", async (connection, ct) =>
+        ids.Count == 0 ? Task.CompletedTask : database.WriteAsync($"mark nudges {state}", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, "");
             command.CommandText = $"""

@@ -33,7 +33,7 @@ internal sealed partial class SqlReminderStore(StorageDatabase database) : IRemi
     {
         ArgumentNullException.ThrowIfNull(reminder);
         ArgumentNullException.ThrowIfNull(nudges);
-        return database.RunAsync("create reminder", async (connection, ct) =>
+        return database.WriteAsync("create reminder", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await using (var insert = StorageDatabase.Command(connection, $"""
@@ -120,7 +120,7 @@ internal sealed partial class SqlReminderStore(StorageDatabase database) : IRemi
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(nudges);
-        return database.RunAsync("reschedule reminder", async (connection, ct) =>
+        return database.WriteAsync("reschedule reminder", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             string ownerId;
@@ -159,7 +159,7 @@ internal sealed partial class SqlReminderStore(StorageDatabase database) : IRemi
     public Task<bool> CloseAsync(string id, ReminderStatus status, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        return database.RunAsync("close reminder", async (connection, ct) =>
+        return database.WriteAsync("close reminder", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             int changed;
@@ -183,7 +183,7 @@ internal sealed partial class SqlReminderStore(StorageDatabase database) : IRemi
     }
 
     public Task<int> CancelOccurrenceAsync(string id, DateOnly occurrence, CancellationToken cancellationToken) =>
-        database.RunAsync("cancel occurrence", async (connection, ct) =>
+        database.WriteAsync("cancel occurrence", async (connection, ct) =>
         {
             await using var cancel = StorageDatabase.Command(connection, $"""
                 UPDATE reminder_nudges SET state = 'cancelled', claim_owner = NULL
@@ -195,7 +195,7 @@ internal sealed partial class SqlReminderStore(StorageDatabase database) : IRemi
     public Task<int> AddNudgesAsync(string reminderId, string ownerId, IReadOnlyList<NewNudge> nudges, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nudges);
-        return database.RunAsync("add nudges", async (connection, ct) =>
+        return database.WriteAsync("add nudges", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var added = await InsertNudgesAsync(connection, transaction, reminderId, ownerId, nudges, ct);

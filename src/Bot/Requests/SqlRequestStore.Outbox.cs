@@ -11,7 +11,7 @@ internal sealed partial class SqlRequestStore
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
-        return await database.RunAsync<IReadOnlyList<OutboxItem>>("claim outbox", async (connection, ct) =>
+        return await database.WriteAsync<IReadOnlyList<OutboxItem>>("claim outbox", async (connection, ct) =>
         {
             // One statement: the outer WHERE re-checks the lease, so two instances never hold the same row.
             await using (var claim = StorageDatabase.Command(connection, """
@@ -47,7 +47,7 @@ internal sealed partial class SqlRequestStore
 
     public async Task CompleteAsync(string outboxId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await database.RunAsync("complete outbox", async (connection, ct) =>
+        await database.WriteAsync("complete outbox", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection,
                 "UPDATE gi_request_outbox SET done_at = @at, lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = @id;")
@@ -58,7 +58,7 @@ internal sealed partial class SqlRequestStore
 
     public async Task RetryLaterAsync(string outboxId, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken)
     {
-        await database.RunAsync("retry outbox", async (connection, ct) =>
+        await database.WriteAsync("retry outbox", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
                     UPDATE gi_request_outbox SET next_attempt_at = @next, lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, last_error = @error
@@ -80,7 +80,7 @@ internal sealed partial class SqlRequestStore
 
     public async Task WakeQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await database.RunAsync("wake queued", async (connection, ct) =>
+        await database.WriteAsync("wake queued", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
                     UPDATE gi_request_outbox SET next_attempt_at = @now

@@ -21,7 +21,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
     public async Task<(StoredRequest Request, bool Created)> SubmitAsync(StoredRequest request, RequestEvent created, IReadOnlyList<(string Kind, string? Payload)> outbox, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var inserted = await database.RunAsync("submit request", async (connection, ct) =>
+        var inserted = await database.WriteAsync("submit request", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await using (var insert = StorageDatabase.Command(connection, $"""
@@ -90,7 +90,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
     public async Task<bool> TryUpdateAsync(StoredRequest updated, RequestEvent change, IReadOnlyList<(string Kind, string? Payload)> outbox, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updated);
-        return await database.RunAsync("update request", async (connection, ct) =>
+        return await database.WriteAsync("update request", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await using (var update = StorageDatabase.Command(connection, """
@@ -117,7 +117,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
 
     public async Task SetTicketAsync(string requestId, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await database.RunAsync("set ticket", async (connection, ct) =>
+        await database.WriteAsync("set ticket", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
                     UPDATE gi_requests SET target_conversation_id = @conversation, ticket_activity_id = @activity, ticket_at = COALESCE(ticket_at, @at)
@@ -151,7 +151,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
 
     public async Task LinkChannelAsync(IReadOnlyList<ChannelLink> links, CancellationToken cancellationToken)
     {
-        await database.RunAsync("link channel", async (connection, ct) =>
+        await database.WriteAsync("link channel", async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             foreach (var link in links)

@@ -18,7 +18,7 @@ internal sealed class SchemaMigrator(
     public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
         Log.ProviderSelected(logger, database.ProviderName, database.Location);
-        return database.RunAsync("migrate", MigrateAsync, cancellationToken);
+        return database.WriteAsync("migrate", MigrateAsync, cancellationToken);
     }
 
     private async Task<MigrationResult> MigrateAsync(DbConnection connection, CancellationToken cancellationToken)

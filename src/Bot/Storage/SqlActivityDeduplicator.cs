@@ -22,7 +22,7 @@ internal sealed class SqlActivityDeduplicator(StorageDatabase database, TimeProv
         ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentNullException.ThrowIfNull(activityId);
         var now = timeProvider.GetUtcNow();
-        return database.RunAsync("deduplicate activity", async (connection, ct) =>
+        return database.WriteAsync("deduplicate activity", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, TryBeginSql)
                 .With("conversation_id", conversationId)
@@ -34,7 +34,7 @@ internal sealed class SqlActivityDeduplicator(StorageDatabase database, TimeProv
     }
 
     public Task ForgetAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
-        database.RunAsync("forget activity", async (connection, ct) =>
+        database.WriteAsync("forget activity", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection,
                     "DELETE FROM processed_activities WHERE conversation_id = @conversation_id AND activity_id = @activity_id;")
@@ -44,7 +44,7 @@ internal sealed class SqlActivityDeduplicator(StorageDatabase database, TimeProv
         }, cancellationToken);
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.RunAsync("purge processed activities", async (connection, ct) =>
+        database.WriteAsync("purge processed activities", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection,
                     "DELETE FROM processed_activities WHERE seen_at < @expired_before;")

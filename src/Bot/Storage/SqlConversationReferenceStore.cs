@@ -40,7 +40,7 @@ internal sealed class SqlConversationReferenceStore(StorageDatabase database, Ti
     {
         ArgumentNullException.ThrowIfNull(reference);
         var now = database.ToDbTime(timeProvider.GetUtcNow());
-        return database.RunAsync("upsert conversation reference", async (connection, ct) =>
+        return database.WriteAsync("upsert conversation reference", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, UpsertSql)
                 .With("channel_id", reference.ChannelId)
@@ -104,7 +104,7 @@ internal sealed class SqlConversationReferenceStore(StorageDatabase database, Ti
         ArgumentNullException.ThrowIfNull(conversationId);
         var text = ToText(status);
         var now = database.ToDbTime(timeProvider.GetUtcNow());
-        return database.RunAsync("set conversation reference status", async (connection, ct) =>
+        return database.WriteAsync("set conversation reference status", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
                 UPDATE conversation_references SET status = @status, updated_at = @now

@@ -28,7 +28,7 @@ internal sealed class SqlConversationStateStore(StorageDatabase database, TimePr
         ArgumentNullException.ThrowIfNull(conversationKey);
         ArgumentNullException.ThrowIfNull(json);
         var now = database.ToDbTime(timeProvider.GetUtcNow());
-        return database.RunAsync("set conversation state", async (connection, ct) =>
+        return database.WriteAsync("set conversation state", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
                     INSERT INTO conversation_state (state_key, json, updated_at) VALUES (@key, @json, @now)
@@ -44,7 +44,7 @@ internal sealed class SqlConversationStateStore(StorageDatabase database, TimePr
     public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationKey);
-        return database.RunAsync("delete conversation state", async (connection, ct) =>
+        return database.WriteAsync("delete conversation state", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, "DELETE FROM conversation_state WHERE state_key = @key;")
                 .With("key", conversationKey);
@@ -53,7 +53,7 @@ internal sealed class SqlConversationStateStore(StorageDatabase database, TimePr
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.RunAsync("purge conversation state", async (connection, ct) =>
+        database.WriteAsync("purge conversation state", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, "DELETE FROM conversation_state WHERE updated_at < @expired_before;")
                 .With("expired_before", database.ToDbTime(now - options.Value.StateRetention));

@@ -6,7 +6,7 @@ internal sealed class SqlFeedbackStore(StorageDatabase database) : IFeedbackStor
     public Task AddAsync(FeedbackRecord feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        return database.RunAsync("add feedback", async (connection, ct) =>
+        return database.WriteAsync("add feedback", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
                     INSERT INTO feedback (answer_id, vote, intent, route_id, conversation_type, at)

@@ -35,12 +35,26 @@ internal abstract class StorageDatabase(ILogger logger)
     /// </summary>
     public abstract Task<IAsyncDisposable> LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> on its own connection; unavailability surfaces as one exception type.</summary>
-    public async Task<T> RunAsync<T>(string operation, Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits (asynchronously) until this process may write. The default lets writers run in parallel and leaves
+    /// the ordering to the database.
+    /// </summary>
+    protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => default;
+
+    /// <summary>Runs <paramref name="work"/>, which only reads, on its own connection; unavailability surfaces as one exception type.</summary>
+    public Task<T> RunAsync<T>(string operation, Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(operation, writes: false, work, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync{T}(string, Func{DbConnection, CancellationToken, Task{T}}, CancellationToken)"/> for work that writes.</summary>
+    public Task<T> WriteAsync<T>(string operation, Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(operation, writes: true, work, cancellationToken);
+
+    private async Task<T> RunAsync<T>(string operation, bool writes, Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         try
         {
+            using var gate = writes ? await EnterWriteAsync(cancellationToken) : null;
             await using var connection = await OpenConnectionAsync(cancellationToken);
             return await work(connection, cancellationToken);
         }

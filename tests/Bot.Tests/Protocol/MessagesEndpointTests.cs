@@ -236,6 +236,49 @@ public sealed class MessagesEndpointTests
     }
 
     [Fact]
+    public async Task Turns_OneConversationStuck_OtherConversationsStillRunInOrder()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handled = new ConcurrentQueue<string>();
+        var othersDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var bot = await StartAsync(
+            (router, _) => router.OnMessage(async (turn, ct) =>
+            {
+                if (turn.Activity.Conversation!.Id == "a:stuck")
+                {
+                    await release.Task.WaitAsync(ct);
+                }
+
+                handled.Enqueue(turn.Activity.Id!);
+                if (handled.Count(id => id.StartsWith("other", StringComparison.Ordinal)) == 20)
+                {
+                    othersDone.TrySetResult();
+                }
+            }),
+            settings: ("Bot:Workers", "2"));
+
+        await bot.PostAsync(BotHost.Message("http://127.0.0.1:1/", id: "stuck-1", conversationId: "a:stuck"));
+        await bot.PostAsync(BotHost.Message("http://127.0.0.1:1/", id: "stuck-2", conversationId: "a:stuck"));
+        for (var i = 0; i < 20; i++)
+        {
+            // Ten conversations with two turns each: with one worker held, the other serves them all.
+            await bot.PostAsync(BotHost.Message("http://127.0.0.1:1/", id: $"other-{i:D2}", conversationId: $"a:other{i % 10}"));
+        }
+
+        await othersDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(handled, id => id.StartsWith("stuck", StringComparison.Ordinal));
+
+        release.SetResult();
+        await bot.DisposeAsync();
+
+        Assert.Equal(["stuck-1", "stuck-2"], handled.Where(id => id.StartsWith("stuck", StringComparison.Ordinal)));
+        for (var c = 0; c < 10; c++)
+        {
+            Assert.Equal([$"other-{c:D2}", $"other-{c + 10:D2}"], handled.Where(id => id.EndsWith(c.ToString("D1"), StringComparison.Ordinal) && id.StartsWith("other", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task Post_QueueClosed_Returns503AndRedeliveryIsHandled()
     {
         var handled = Channel.CreateUnbounded<string>();

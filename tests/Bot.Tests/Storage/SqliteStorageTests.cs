@@ -46,6 +46,65 @@ public sealed class SqliteStorageTests
     }
 
     [Fact]
+    public async Task WriteAsync_ConcurrentWriters_RunOneAtATimeWhileReadersOverlap()
+    {
+        await using var database = new SqliteTestDatabase();
+        await new StorageHarness(database).MigrateAsync();
+        var sqlite = database.OpenDatabase();
+        var writers = new ConcurrencyProbe();
+        var readers = new ConcurrencyProbe();
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => Task.WhenAll(
+            sqlite.WriteAsync("probe write", (_, _) => writers.EnterAsync(), default),
+            sqlite.RunAsync("probe read", (_, _) => readers.EnterAsync(), default)))));
+
+        // Writers queue in the process instead of in SQLite's sleeping busy handler; readers do not wait for them.
+        Assert.Equal(1, writers.Max);
+        Assert.True(readers.Max > 1, $"readers overlapped at most {readers.Max}");
+    }
+
+    [Fact]
+    public async Task RunAsync_PooledHandlesReused_ConnectionPragmasStillSet()
+    {
+        await using var database = new SqliteTestDatabase();
+        await new StorageHarness(database).MigrateAsync();
+        var sqlite = database.OpenDatabase();
+
+        // Concurrent operations open several handles; later ones reuse them from the pool.
+        var settings = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Task.Run(() => sqlite.RunAsync("probe pragmas", async (connection, ct) =>
+        {
+            await using var command = StorageDatabase.Command(connection, "SELECT (SELECT * FROM pragma_foreign_keys), (SELECT * FROM pragma_busy_timeout), (SELECT * FROM pragma_synchronous)");
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            await Task.Delay(5, ct);
+            return (ForeignKeys: reader.GetInt64(0), BusyTimeout: reader.GetInt64(1), Synchronous: reader.GetInt64(2));
+        }, default))));
+
+        Assert.All(settings, s => Assert.Equal((1L, 10_000L, 1L), s));
+    }
+
+    private sealed class ConcurrencyProbe
+    {
+        private int _active;
+        private int _max;
+
+        public int Max => Volatile.Read(ref _max);
+
+        public async Task<int> EnterAsync()
+        {
+            var active = Interlocked.Increment(ref _active);
+            int seen;
+            while ((seen = Volatile.Read(ref _max)) < active && Interlocked.CompareExchange(ref _max, active, seen) != seen)
+            {
+            }
+
+            await Task.Delay(20);
+            Interlocked.Decrement(ref _active);
+            return active;
+        }
+    }
+
+    [Fact]
     public async Task Open_FileIsNotADatabase_ThrowsStorageUnavailable()
     {
         await using var database = new SqliteTestDatabase();
