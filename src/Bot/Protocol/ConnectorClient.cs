@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ExpertBot.Bot.Storage;
 
 namespace ExpertBot.Bot.Protocol;
@@ -71,8 +72,10 @@ internal sealed class ConnectorClient(
         ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
         ArgumentNullException.ThrowIfNull(parameters);
         var tenant = parameters.TenantId ?? string.Empty;
+        // A new thread in a channel counts against the channel (Teams: "create conversation" per thread).
+        var channel = (parameters.ChannelData?["channel"] as JsonObject)?["id"] is JsonValue id && id.TryGetValue<string>(out var c) ? c : null;
         return await ExecuteAsync(HttpMethod.Post, serviceUrl, "v3/conversations", JsonContent.Create(parameters, options: ProtocolJson.Options),
-            new PacingKey(null, tenant), reference: null, isCreate: true, cancellationToken).ConfigureAwait(false);
+            new PacingKey(channel, tenant), reference: null, isCreate: true, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<SendResult> CallAsync(HttpMethod method, ConversationReference reference, string path, Activity? body, CancellationToken cancellationToken)

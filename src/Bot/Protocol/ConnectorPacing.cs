@@ -1,69 +1,193 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ExpertBot.Bot.Protocol;
 
-/// <summary>Which limits a Connector request counts against.</summary>
+/// <summary>Which limits a Connector request counts against: its thread (a chat or a channel) and its tenant.</summary>
 internal readonly record struct PacingKey(string? ConversationId, string Tenant)
 {
     public static readonly HttpRequestOptionsKey<PacingKey> OptionKey = new("ExpertBot.Pacing");
 }
 
 /// <summary>
-/// Keeps outbound traffic under Teams' limits by waiting, never dropping: per conversation 7/s and 60/30 s,
-/// per tenant (the app's 50 RPS) across all conversations. Sits inside the retry handler, so every attempt is paced.
+/// Keeps outbound traffic under Teams' limits by waiting, never dropping. Per thread: 7 per second, 8 per 2 s,
+/// 60 per 30 s and 1,800 per hour; per tenant: the app's 50 requests per second across all threads.
+/// Each request reserves its send time in every limit at once and then waits until then. Teams counts requests
+/// when they arrive, so the limits must hold for send times: chained rate limiters hand out their permits
+/// stage by stage, and requests that waited on a later stage then leave together (14/s to one thread was seen).
+/// A thread's requests keep their order; a busy thread does not hold up the tenant's other threads.
 /// </summary>
-internal sealed class ConnectorPacing : IDisposable
+internal sealed class ConnectorPacing
 {
-    private const int QueueLimit = 10_000;
-    private readonly PartitionedRateLimiter<PacingKey> _limiter;
+    private static readonly (int Permits, TimeSpan Window)[] ThreadLimitsAfterFirst =
+        [(8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1_800, TimeSpan.FromHours(1))];
 
-    public ConnectorPacing(IOptions<BotOptions> options)
+    private readonly TimeProvider _time;
+    private readonly (int Permits, long Window)[] _threadLimits;
+    private readonly long _tenantSlot;
+    private readonly long _forget;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, SendLog> _threads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<long>> _tenants = new(StringComparer.Ordinal);
+    private long _nextSweep;
+
+    public ConnectorPacing(IOptions<BotOptions> options, TimeProvider time)
     {
-        var perConversation = options.Value.MessagesPerSecondPerConversation;
-        var perTenant = options.Value.RequestsPerSecondPerTenant;
-        _limiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<PacingKey, string>(key => key.ConversationId is { } id
-                ? RateLimitPartition.GetSlidingWindowLimiter(id, _ => Window(perConversation, TimeSpan.FromSeconds(1)))
-                : RateLimitPartition.GetNoLimiter(string.Empty)),
-            PartitionedRateLimiter.Create<PacingKey, string>(key => key.ConversationId is { } id
-                ? RateLimitPartition.GetSlidingWindowLimiter(id, _ => Window(60, TimeSpan.FromSeconds(30)))
-                : RateLimitPartition.GetNoLimiter(string.Empty)),
-            PartitionedRateLimiter.Create<PacingKey, string>(key =>
-                RateLimitPartition.GetSlidingWindowLimiter(key.Tenant, _ => Window(perTenant, TimeSpan.FromSeconds(1)))));
+        _time = time;
+        var perSecond = options.Value.MessagesPerSecondPerConversation;
+        _threadLimits =
+        [
+            (perSecond, Ticks(TimeSpan.FromSeconds(1))),
+            // Teams' longer windows scale with the configured rate, so raising it (benchmarks) lifts them too.
+            .. ThreadLimitsAfterFirst.Select(l => (Math.Max(l.Permits, l.Permits * perSecond / 7), Ticks(l.Window))),
+        ];
+        // One send per slot of 1/N s: any one-second window then holds at most N sends, wherever it starts.
+        _tenantSlot = Ticks(TimeSpan.FromSeconds(1)) / options.Value.RequestsPerSecondPerTenant;
+        _forget = _threadLimits.Max(l => l.Window);
     }
 
-    public ValueTask<RateLimitLease> AcquireAsync(PacingKey key, CancellationToken cancellationToken) =>
-        _limiter.AcquireAsync(key, 1, cancellationToken);
-
-    public void Dispose() => _limiter.Dispose();
-
-    private static SlidingWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
+    /// <summary>Reserves a send time under all limits for <paramref name="key"/>, then waits until it comes.</summary>
+    public async ValueTask WaitTurnAsync(PacingKey key, CancellationToken cancellationToken)
     {
-        PermitLimit = permits,
-        Window = window,
-        SegmentsPerWindow = 10,
-        QueueLimit = QueueLimit,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    };
+        var delay = Reserve(key);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long the caller must wait; the send time is booked before this returns.</summary>
+    internal TimeSpan Reserve(PacingKey key)
+    {
+        var now = _time.GetTimestamp();
+        lock (_lock)
+        {
+            Sweep(now);
+            SendLog? sent = null;
+            var earliest = now;
+            if (key.ConversationId is { } thread)
+            {
+                sent = ThreadLog(thread, now);
+                earliest = EarliestForThread(sent, now);
+            }
+
+            var at = BookTenantSlot(key.Tenant, earliest);
+            sent?.Add(at);
+            return _time.GetElapsedTime(now, at);
+        }
+    }
+
+    private SendLog ThreadLog(string thread, long now)
+    {
+        if (!_threads.TryGetValue(thread, out var sent))
+        {
+            sent = new SendLog();
+            _threads.Add(thread, sent);
+        }
+
+        sent.ForgetUpTo(now - _forget);
+        return sent;
+    }
+
+    /// <summary>Not before the thread's last booked send (order), and with room in each of its windows.</summary>
+    private long EarliestForThread(SendLog sent, long now)
+    {
+        var earliest = sent.Count == 0 ? now : Math.Max(now, sent.FromEnd(1));
+        foreach (var (permits, window) in _threadLimits)
+        {
+            if (sent.Count >= permits)
+            {
+                // The send that would be one too many within the window must wait until the oldest of them leaves it.
+                earliest = Math.Max(earliest, sent.FromEnd(permits) + window);
+            }
+        }
+
+        return earliest;
+    }
+
+    private long BookTenantSlot(string tenant, long earliest)
+    {
+        if (!_tenants.TryGetValue(tenant, out var slots))
+        {
+            slots = [];
+            _tenants.Add(tenant, slots);
+        }
+
+        var slot = (earliest + _tenantSlot - 1) / _tenantSlot;
+        while (!slots.Add(slot))
+        {
+            slot++;
+        }
+
+        return Math.Max(earliest, slot * _tenantSlot);
+    }
+
+    /// <summary>Drops bookings that no window can see any more, at most once a second.</summary>
+    private void Sweep(long now)
+    {
+        if (now < _nextSweep)
+        {
+            return;
+        }
+
+        _nextSweep = now + Ticks(TimeSpan.FromSeconds(1));
+        var oldTenantSlot = (now - Ticks(TimeSpan.FromSeconds(1))) / _tenantSlot;
+        foreach (var (tenant, slots) in _tenants)
+        {
+            slots.RemoveWhere(s => s < oldTenantSlot);
+            if (slots.Count == 0)
+            {
+                _tenants.Remove(tenant);
+            }
+        }
+
+        foreach (var (thread, sent) in _threads)
+        {
+            if (sent.Count == 0 || sent.FromEnd(1) <= now - _forget)
+            {
+                _threads.Remove(thread);
+            }
+        }
+    }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+
+    /// <summary>A thread's booked send times, oldest first, in order (bookings per thread only move forward).</summary>
+    private sealed class SendLog
+    {
+        private readonly List<long> _times = [];
+        private int _start;
+
+        public int Count => _times.Count - _start;
+
+        public void Add(long time) => _times.Add(time);
+
+        /// <summary>The n-th latest booking (1 = the last one).</summary>
+        public long FromEnd(int n) => _times[^n];
+
+        public void ForgetUpTo(long time)
+        {
+            while (_start < _times.Count && _times[_start] <= time)
+            {
+                _start++;
+            }
+
+            if (_start > 64 && _start > _times.Count / 2)
+            {
+                _times.RemoveRange(0, _start);
+                _start = 0;
+            }
+        }
+    }
 }
 
 internal sealed class PacingHandler(ConnectorPacing pacing) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!request.Options.TryGetValue(PacingKey.OptionKey, out var key))
+        if (request.Options.TryGetValue(PacingKey.OptionKey, out var key))
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var lease = await pacing.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
-        {
-            // Only when 10,000 requests already wait: answer like Teams would, so the retry policy backs off.
-            return new HttpResponseMessage(HttpStatusCode.TooManyRequests) { RequestMessage = request };
+            await pacing.WaitTurnAsync(key, cancellationToken).ConfigureAwait(false);
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

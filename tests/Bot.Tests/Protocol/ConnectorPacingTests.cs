@@ -1,0 +1,113 @@
+using ExpertBot.Bot.Protocol;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExpertBot.Bot.Tests.Protocol;
+
+/// <summary>The booked send times, which are what Teams counts: every window must hold for them.</summary>
+public sealed class ConnectorPacingTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static (ConnectorPacing Pacing, FakeTimeProvider Time) Create(int perConversation = 7, int perTenant = 50)
+    {
+        var time = new FakeTimeProvider(Start);
+        var options = Options.Create(new BotOptions { MessagesPerSecondPerConversation = perConversation, RequestsPerSecondPerTenant = perTenant });
+        return (new ConnectorPacing(options, time), time);
+    }
+
+    [Fact]
+    public void Reserve_BurstToOneThread_EveryWindowWithinTeamsLimits()
+    {
+        var (pacing, _) = Create();
+
+        var sends = Enumerable.Range(0, 130).Select(_ => pacing.Reserve(new PacingKey("19:channel", "tenant-1"))).ToArray();
+
+        Assert.Equal(sends.Order(), sends);
+        AssertAtMost(sends, 7, TimeSpan.FromSeconds(1));
+        AssertAtMost(sends, 8, TimeSpan.FromSeconds(2));
+        AssertAtMost(sends, 60, TimeSpan.FromSeconds(30));
+        // Not slower than needed: 60 go within the first 30 s, the 61st right after the window.
+        Assert.True(sends[59] < TimeSpan.FromSeconds(30), $"60th at {sends[59]}");
+        Assert.InRange(sends[60], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(31));
+    }
+
+    [Fact]
+    public void Reserve_ManyThreadsOneTenant_FiftyPerSecondAndNoFaster()
+    {
+        var (pacing, _) = Create();
+
+        var sends = Enumerable.Range(0, 500).Select(i => pacing.Reserve(new PacingKey($"a:{i % 26}", "tenant-1"))).Order().ToArray();
+
+        AssertAtMost(sends, 50, TimeSpan.FromSeconds(1));
+        // The tenant's rate is used in full: 500 sends take 10 s, not more.
+        Assert.InRange(sends[^1], TimeSpan.FromSeconds(9.9), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Reserve_BusyThread_DoesNotHoldUpOtherThreadsOfTheTenant()
+    {
+        var (pacing, _) = Create();
+        for (var i = 0; i < 40; i++)
+        {
+            pacing.Reserve(new PacingKey("19:busy", "tenant-1"));
+        }
+
+        var other = pacing.Reserve(new PacingKey("a:quiet", "tenant-1"));
+
+        // The busy thread's bookings reach 5 s ahead; only the tenant slots they really use are taken
+        // (its first 7 sends fill the first 7 slots of 20 ms, so the quiet thread gets the 8th).
+        Assert.True(other < TimeSpan.FromMilliseconds(200), $"quiet thread waits {other}");
+    }
+
+    [Fact]
+    public void Reserve_TenantsAreIndependent()
+    {
+        var (pacing, _) = Create();
+        for (var i = 0; i < 200; i++)
+        {
+            pacing.Reserve(new PacingKey($"a:{i}", "tenant-1"));
+        }
+
+        Assert.Equal(TimeSpan.Zero, pacing.Reserve(new PacingKey("a:0", "tenant-2")));
+    }
+
+    [Fact]
+    public void Reserve_AfterQuietPeriod_SendsAtOnceAgain()
+    {
+        var (pacing, time) = Create();
+        for (var i = 0; i < 60; i++)
+        {
+            pacing.Reserve(new PacingKey("19:channel", "tenant-1"));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.Equal(TimeSpan.Zero, pacing.Reserve(new PacingKey("19:channel", "tenant-1")));
+    }
+
+    [Fact]
+    public async Task WaitTurnAsync_Cancelled_ThrowsAndLaterRequestsStillFlow()
+    {
+        var (pacing, time) = Create(perConversation: 1);
+        await pacing.WaitTurnAsync(new PacingKey("a:1", "t"), CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = pacing.WaitTurnAsync(new PacingKey("a:1", "t"), cancel.Token).AsTask();
+        Assert.False(waiting.IsCompleted);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.Zero, pacing.Reserve(new PacingKey("a:2", "t")));
+    }
+
+    private static void AssertAtMost(IReadOnlyList<TimeSpan> sortedSends, int permits, TimeSpan window)
+    {
+        for (var i = 0; i + permits < sortedSends.Count; i++)
+        {
+            Assert.True(sortedSends[i + permits] - sortedSends[i] >= window,
+                $"{permits + 1} sends within {window}: #{i} at {sortedSends[i]}, #{i + permits} at {sortedSends[i + permits]}");
+        }
+    }
+}
