@@ -121,8 +121,9 @@ List<(int Index, long At)> tickets = [];
 while (wall.Elapsed < timeout)
 {
     tickets = [.. connector.Received.Skip(before)
-        .Where(r => r.Method == "POST" && r.Body.Contains("Adviesaanvraag", StringComparison.Ordinal))
-        .Select(r => (Index: int.Parse(caseRef.Match(r.Body).Groups[1].Value, CultureInfo.InvariantCulture), r.At))];
+        .Where(r => r.Method == "POST" && r.Body.Contains("adviesaanvra", StringComparison.OrdinalIgnoreCase))
+        // A bundle (a burst for one channel) carries several tickets in one message.
+        .SelectMany(r => caseRef.Matches(r.Body).Select(m => (Index: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), r.At)))];
     if (tickets.Select(t => t.Index).Distinct().Count() >= requests)
     {
         break;

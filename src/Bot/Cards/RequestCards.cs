@@ -23,6 +23,9 @@ internal static class RequestCards
     /// card stays under ~20 KB, below the ~28 KB Teams accepts for a whole message.
     /// </summary>
     public const int MaxAdditionsShown = 5;
+
+    /// <summary>Longest text of one ticket in a bundle (picking it up shows the full text in its own message).</summary>
+    public const int BundledText = 250;
     public const int MaxListed = 20;
 
     /// <summary>The values a form shows (prefill or what was submitted) and, after a failed submit, the errors per field.</summary>
@@ -226,6 +229,66 @@ internal static class RequestCards
         }
 
         return Card(body, actions);
+    }
+
+    /// <summary>
+    /// Several new tickets in one channel message, posted when more tickets wait for a channel than Teams' limits
+    /// let through at once, so none waits long. Each can be picked up or returned on its own; a ticket that is
+    /// picked up continues in a message of its own (full text, all buttons) and stays here as one line.
+    /// </summary>
+    public static JsonObject TicketBundle(IReadOnlyList<StoredRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var waiting = requests.Count(r => r.Status is RequestStatus.Nieuw);
+        List<JsonNode> body =
+        [
+            Heading($"{requests.Count} adviesaanvragen"),
+            Text(waiting == 0
+                ? "Alle aanvragen uit dit bericht zijn opgepakt of afgesloten."
+                : $"{waiting} nog niet opgepakt. Wie een aanvraag oppakt, krijgt hem in een eigen bericht met de volledige tekst.", subtle: true),
+        ];
+        body.AddRange(requests.Select(BundleEntry));
+        return Card(body);
+    }
+
+    private static JsonObject BundleEntry(StoredRequest request)
+    {
+        var status = Text(StatusText(request, english: false), weight: "Bolder", color: StatusColor(request.Status));
+        var moved = request.BundleActivityId is not null && request.TicketActivityId != request.BundleActivityId;
+        if (moved || request.PickedUpBy is not null)
+        {
+            // Moved (or moving) to its own message: one line here.
+            return Container(
+            [
+                Columns([Column([Text($"{request.Reference} · {request.Form.Municipality}")]), Column([status], width: "auto")]),
+                Text(moved ? "Verder in een eigen bericht." : "Komt in een eigen bericht.", subtle: true, spacing: "None"),
+            ], separator: true, spacing: "Medium");
+        }
+
+        var form = request.Form;
+        List<JsonNode> items =
+        [
+            Columns([Column([Text($"{request.Reference} · {form.Municipality} · casus {form.CaseReference}", weight: "Bolder")]), Column([status], width: "auto")]),
+            Text($"{form.Kind.Label()} · zorg over veiligheid: {form.Safety.Label().ToLowerInvariant()} · {form.Reason.Label().ToLowerInvariant()} · {request.Owner.Name ?? "casemanager"}", subtle: true, spacing: "None"),
+            Text(form.Situation, max: BundledText, spacing: "Small"),
+        ];
+        if (request.AddedInformation.Count > 0)
+        {
+            items.Add(Text($"Aanvulling ({request.AddedInformation.Count}): {request.AddedInformation[^1]}", max: BundledText, spacing: "Small"));
+        }
+
+        if (request.Outcome is { } outcome)
+        {
+            items.Add(Text("Toelichting: " + outcome, max: BundledText, spacing: "Small"));
+        }
+
+        if (request.Status is RequestStatus.Nieuw)
+        {
+            // Returning needs no explanation here (it is optional); a nested card per ticket would double the bundle's size.
+            items.Add(ActionSet([Execute("Oppakken", CardVerbs.RequestPickUp, Data((CardData.RequestId, request.Id))), Execute("Teruggeven", CardVerbs.RequestReturn, Data((CardData.RequestId, request.Id)))]));
+        }
+
+        return Container(items, separator: true, spacing: "Medium");
     }
 
     public static JsonObject List(Lang lang, IReadOnlyList<StoredRequest> requests)

@@ -42,7 +42,8 @@ internal static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton<TurnRunner>();
         services.TryAddSingleton<MessagesEndpoint>();
         services.TryAddSingleton<OutboundHostPolicy>();
-        services.TryAddSingleton<ConnectorPacing>();
+        // Teams counts real seconds, whatever clock the rest of the app runs on (tests simulate days with a fake one).
+        services.TryAddSingleton(sp => new ConnectorPacing(sp.GetRequiredService<IOptions<BotOptions>>(), TimeProvider.System));
         services.TryAddSingleton<IBotTokenProvider>(CreateTokenProvider);
         services.AddHostedService<TurnWorker>();
 

@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(6008, LogLevel.Warning, "Request {RequestId}: {Kind} dropped by Teams ({Code}); nothing to retry")]
     public static partial void DeliveryDropped(ILogger logger, string requestId, string kind, string? code);
 
+    [LoggerMessage(6010, LogLevel.Information, "Posted {Count} tickets as one message in {ConversationId}: more were waiting than Teams lets through at once")]
+    public static partial void TicketsBundled(ILogger logger, int count, string conversationId);
+
     [LoggerMessage(6009, LogLevel.Warning, "Request storage unavailable ({ErrorType}) during {Operation}")]
     public static partial void StorageUnavailable(ILogger logger, string errorType, string operation);
 

@@ -22,10 +22,11 @@ internal sealed class RequestDispatcher(
     ConnectorClient connector,
     RequestDispatchSignal signal,
     IOptions<RequestsOptions> options,
+    IOptions<BotOptions> botOptions,
     TimeProvider time,
     ILogger<RequestDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 200;
+    private const int BatchSize = 1000;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,7 +51,11 @@ internal sealed class RequestDispatcher(
 
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+                if (await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken) && options.Value.GatherDelay > TimeSpan.Zero)
+                {
+                    // A submission woke us: let a burst gather for a moment, so its tickets can share messages.
+                    await Task.Delay(options.Value.GatherDelay, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -68,7 +73,8 @@ internal sealed class RequestDispatcher(
             return 0;
         }
 
-        await Parallel.ForEachAsync(due.GroupBy(i => i.RequestId),
+        var bundled = await BundleNewTicketsAsync(due, cancellationToken);
+        await Parallel.ForEachAsync(due.Where(i => !bundled.Contains(i.Id)).GroupBy(i => i.RequestId),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = cancellationToken },
             async (group, ct) =>
             {
@@ -78,6 +84,67 @@ internal sealed class RequestDispatcher(
                 }
             });
         return due.Count;
+    }
+
+    /// <summary>
+    /// When more new tickets wait than Teams lets through within a second (for one channel, or for the tenant),
+    /// posts each channel's tickets as bundles of up to <see cref="RequestsOptions.MaxTicketsPerMessage"/> in one
+    /// message, so a burst reaches the GI in seconds instead of minutes. Returns the outbox rows it delivered; the
+    /// others (and any bundle Teams refused) go the usual way, one ticket per message, with retries.
+    /// </summary>
+    private async Task<HashSet<string>> BundleNewTicketsAsync(IReadOnlyList<OutboxItem> due, CancellationToken cancellationToken)
+    {
+        HashSet<string> delivered = new(StringComparer.Ordinal);
+        var max = options.Value.MaxTicketsPerMessage;
+        // Only a request whose first due row is its ticket: its later rows still follow in order.
+        var tickets = due.GroupBy(i => i.RequestId).Select(g => g.MinBy(i => i.Seq)!).Where(i => i.Kind == OutboxKinds.Ticket).ToList();
+        if (max < 2 || tickets.Count < 2)
+        {
+            return delivered;
+        }
+
+        List<(OutboxItem Item, StoredRequest Request, ResolvedTarget Target)> fresh = [];
+        foreach (var item in tickets)
+        {
+            var request = await store.GetAsync(item.RequestId, cancellationToken);
+            if (request is { TicketActivityId: null }
+                && await routing.ResolveAsync(request.Form.Municipality, cancellationToken) is { Reference: not null, ConversationId: not null } target)
+            {
+                fresh.Add((item, request, target));
+            }
+        }
+
+        var channels = fresh.GroupBy(f => f.Target.ConversationId!).ToList();
+        var limits = botOptions.Value;
+        if (fresh.Count <= limits.RequestsPerSecondPerTenant && channels.All(c => c.Count() <= limits.MessagesPerSecondPerConversation))
+        {
+            return delivered;
+        }
+
+        await Parallel.ForEachAsync(channels.SelectMany(c => c.Chunk(max)).Where(chunk => chunk.Length > 1),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = cancellationToken },
+            async (chunk, ct) =>
+            {
+                var reference = chunk[0].Target.Reference!;
+                var card = Activity(RequestCards.TicketBundle([.. chunk.Select(c => c.Request)]));
+                if (await connector.SendAsync(reference, card.ApplyReference(reference), ct) is not SendResult.Sent { ActivityId: { } posted })
+                {
+                    return;
+                }
+
+                Log.TicketsBundled(logger, chunk.Length, chunk[0].Target.ConversationId!);
+                await store.SetBundleAsync([.. chunk.Select(c => c.Request.Id)], chunk[0].Target.ConversationId!, posted, time.GetUtcNow(), ct);
+                foreach (var (item, request, _) in chunk)
+                {
+                    await store.CompleteAsync(item.Id, time.GetUtcNow(), ct);
+                    Log.Delivered(logger, request.Id, item.Kind);
+                    lock (delivered)
+                    {
+                        delivered.Add(item.Id);
+                    }
+                }
+            });
+        return delivered;
     }
 
     private async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -122,7 +189,12 @@ internal sealed class RequestDispatcher(
     /// <summary>Null when the ticket reflects the request now; otherwise why not (a code, no text).</summary>
     private async Task<string?> DeliverTicketAsync(StoredRequest request, OutboxItem item, CancellationToken cancellationToken)
     {
-        var card = Activity(RequestCards.Ticket(request));
+        if (request.InBundle && request.PickedUpBy is not null)
+        {
+            return await MoveOutOfBundleAsync(request, cancellationToken);
+        }
+
+        var card = Activity(await store.TicketCardAsync(request, cancellationToken));
         if (request.TicketActivityId is { } activityId && request.TargetConversationId is { } conversationId)
         {
             var stored = await references.GetAsync("msteams", conversationId, cancellationToken);
@@ -137,7 +209,8 @@ internal sealed class RequestDispatcher(
                 return updated.IsSent ? null : updated.GetType().Name.ToLowerInvariant();
             }
 
-            // The ticket was deleted in Teams: post it again below.
+            // The ticket was deleted in Teams: post it again below, on its own.
+            card = Activity(RequestCards.Ticket(request));
         }
 
         var target = await routing.ResolveAsync(request.Form.Municipality, cancellationToken);
@@ -154,6 +227,28 @@ internal sealed class RequestDispatcher(
         }
 
         return result.GetType().Name.ToLowerInvariant();
+    }
+
+    /// <summary>A ticket picked up from a bundle continues in its own message (full text, all buttons); the bundle keeps a line for it.</summary>
+    private async Task<string?> MoveOutOfBundleAsync(StoredRequest request, CancellationToken cancellationToken)
+    {
+        var conversationId = request.TargetConversationId!;
+        if ((await references.GetAsync("msteams", conversationId, cancellationToken))?.Reference is not { } reference)
+        {
+            return "no-reference";
+        }
+
+        var posted = await connector.SendAsync(reference, Activity(RequestCards.Ticket(request)).ApplyReference(reference), cancellationToken);
+        if (posted is not SendResult.Sent { ActivityId: { } own })
+        {
+            return posted.GetType().Name.ToLowerInvariant();
+        }
+
+        await store.SetTicketAsync(request.Id, conversationId, own, time.GetUtcNow(), cancellationToken);
+        // Only cosmetic from here: if the bundle cannot be updated, its line still says the ticket moves on.
+        var bundle = await store.BundleCardAsync(conversationId, request.BundleActivityId!, request with { TicketActivityId = own }, cancellationToken);
+        await connector.UpdateAsync(reference, request.BundleActivityId!, Activity(bundle).ApplyReference(reference), cancellationToken);
+        return null;
     }
 
     private async Task<string?> NotifyAsync(StoredRequest request, OutboxItem item, CancellationToken cancellationToken)

@@ -81,7 +81,9 @@ internal sealed partial class RequestHandlers(
 
         var requestId = action.Get(CardData.RequestId)!;
         // Each text box on a card has its own id (message-add, message-respond, …); a card holds at most one of them per action.
+        // In a bundle of tickets every ticket has its own boxes (ids end with the request id): prefer this one's.
         var message = action.Data.Select(p => p.Key).Where(k => k.StartsWith(CardData.Message, StringComparison.Ordinal))
+            .OrderByDescending(k => k.EndsWith("-" + requestId, StringComparison.Ordinal))
             .Select(action.Get).FirstOrDefault(v => v is not null)?.Trim();
         var (transition, role) = action.Verb switch
         {
@@ -111,7 +113,7 @@ internal sealed partial class RequestHandlers(
         {
             // An invoke's answer replaces the card for everyone; the Submit fallback's answer is a new message, so keep that short.
             return turn.Activity.IsInvoke()
-                ? RequestCards.Ticket(request)
+                ? await service.TicketCardAsync(request, cancellationToken)
                 : RequestCards.Notice($"{request.Reference}: {RequestCards.StatusText(request, english: false)}", "De kaart van de aanvraag is bijgewerkt.");
         }
 

@@ -20,6 +20,12 @@ internal sealed record StoredRequest
     public required RequestStatus Status { get; init; }
     public string? TargetConversationId { get; init; }
     public string? TicketActivityId { get; init; }
+
+    /// <summary>The channel message this ticket was first posted in together with others (a burst), if any.</summary>
+    public string? BundleActivityId { get; init; }
+
+    /// <summary>True while the ticket is shown in its bundle rather than in a message of its own.</summary>
+    public bool InBundle => BundleActivityId is not null && BundleActivityId == TicketActivityId;
     public string? PickedUpBy { get; init; }
     /// <summary>The advice or agreed contribution given on Afronden, or the reason on Teruggeven.</summary>
     public string? Outcome { get; init; }

@@ -1,5 +1,6 @@
-using ExpertBot.Bot.Storage;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using ExpertBot.Bot.Storage;
 using ExpertBot.Knowledge.Requests;
 
 namespace ExpertBot.Bot.Requests;
@@ -135,6 +136,8 @@ internal sealed class RequestService(
     }
 
     public Task<StoredRequest?> GetAsync(string requestId, CancellationToken cancellationToken) => store.GetAsync(requestId, cancellationToken);
+
+    public Task<JsonObject> TicketCardAsync(StoredRequest request, CancellationToken cancellationToken) => store.TicketCardAsync(request, cancellationToken);
 
     public Task<IReadOnlyList<StoredRequest>> ListOpenAsync(string ownerId, CancellationToken cancellationToken) => store.ListOpenAsync(ownerId, cancellationToken);
 

@@ -12,7 +12,8 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
 {
     private const string Columns = """
         id, idempotency_key, owner_id, owner_name, owner_channel_id, owner_conversation_id, owner_locale, fields_json, status,
-        target_conversation_id, ticket_activity_id, picked_up_by, outcome, created_at, updated_at, ticket_at, picked_up_at, closed_at, version
+        target_conversation_id, ticket_activity_id, picked_up_by, outcome, created_at, updated_at, ticket_at, picked_up_at, closed_at, version,
+        bundle_activity_id
         """;
 
     private static long _seq = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
@@ -28,7 +29,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
                     INSERT INTO gi_requests ({Columns}, case_ref, municipality, kind, reason, safety, route_id)
                     VALUES (@id, @idempotency_key, @owner_id, @owner_name, @owner_channel_id, @owner_conversation_id, @owner_locale, @fields_json, @status,
                             @target_conversation_id, @ticket_activity_id, @picked_up_by, @outcome, @created_at, @updated_at, @ticket_at, @picked_up_at, @closed_at, @version,
-                            @case_ref, @municipality, @kind, @reason, @safety, @route_id)
+                            @bundle_activity_id, @case_ref, @municipality, @kind, @reason, @safety, @route_id)
                     ON CONFLICT (idempotency_key) DO NOTHING;
                     """, transaction))
             {
@@ -128,6 +129,48 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
         }, cancellationToken);
     }
 
+    public async Task SetBundleAsync(IReadOnlyList<string> requestIds, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requestIds);
+        await database.WriteAsync("set ticket bundle", async (connection, ct) =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            foreach (var id in requestIds)
+            {
+                await using var command = StorageDatabase.Command(connection, """
+                        UPDATE gi_requests SET target_conversation_id = @conversation, ticket_activity_id = @activity,
+                            bundle_activity_id = @activity, ticket_at = COALESCE(ticket_at, @at)
+                        WHERE id = @id;
+                        """, transaction)
+                    .With("conversation", conversationId).With("activity", activityId).With("at", database.ToDbTime(at)).With("id", id);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return requestIds.Count;
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredRequest>> ListBundleAsync(string conversationId, string bundleActivityId, CancellationToken cancellationToken)
+    {
+        return await database.RunAsync<IReadOnlyList<StoredRequest>>("list ticket bundle", async (connection, ct) =>
+        {
+            await using var command = StorageDatabase.Command(connection, $"""
+                    SELECT {Columns} FROM gi_requests
+                    WHERE bundle_activity_id = @bundle AND target_conversation_id = @conversation
+                    ORDER BY created_at, id;
+                    """).With("bundle", bundleActivityId).With("conversation", conversationId);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            List<StoredRequest> list = [];
+            while (await reader.ReadAsync(ct))
+            {
+                list.Add(Read(reader));
+            }
+
+            return list;
+        }, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RequestEvent>> ListEventsAsync(string requestId, CancellationToken cancellationToken)
     {
         return await database.RunAsync<IReadOnlyList<RequestEvent>>("list request events", async (connection, ct) =>
@@ -218,6 +261,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
         .With("status", request.Status.Code())
         .With("target_conversation_id", request.TargetConversationId)
         .With("ticket_activity_id", request.TicketActivityId)
+        .With("bundle_activity_id", request.BundleActivityId)
         .With("picked_up_by", request.PickedUpBy)
         .With("outcome", request.Outcome)
         .With("created_at", database.ToDbTime(request.CreatedAt))
@@ -256,6 +300,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
             PickedUpAt = reader.IsDBNull(16) ? null : database.ReadTime(reader, 16),
             ClosedAt = reader.IsDBNull(17) ? null : database.ReadTime(reader, 17),
             Version = reader.GetInt32(18),
+            BundleActivityId = reader.GetNullableString(19),
         };
     }
 

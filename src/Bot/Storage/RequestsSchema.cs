@@ -143,4 +143,13 @@ internal static class RequestsSchema
         CREATE INDEX IF NOT EXISTS ix_gi_request_outbox_due ON gi_request_outbox (done_at, next_attempt_at);
         CREATE INDEX IF NOT EXISTS ix_gi_request_outbox_request ON gi_request_outbox (request_id);
         """);
+
+    /// <summary>
+    /// Migration 4: a burst of tickets for one channel is posted as one message (a bundle); a ticket leaves it for
+    /// its own message when picked up. Same SQL for both providers.
+    /// </summary>
+    public static Migration TicketBundles { get; } = new(4, "requests: tickets bundled in one channel message during a burst", """
+        ALTER TABLE gi_requests ADD COLUMN bundle_activity_id TEXT NULL;
+        CREATE INDEX IF NOT EXISTS ix_gi_requests_bundle ON gi_requests (bundle_activity_id);
+        """);
 }

@@ -27,16 +27,19 @@ public sealed class RequestFlowTests : IAsyncLifetime
         _connector = await FakeConnector.StartAsync();
         _dir = Path.Combine(Path.GetTempPath(), "expertbot-requests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dir);
-        _bot = await BotHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Storage:SqlitePath"] = Path.Combine(_dir, "bot.db"),
-            ["Bot:RetryBaseDelay"] = "00:00:00.010",
-            ["Bot:MaxRetries"] = "1",
-            ["Requests:RetryInterval"] = "00:00:00.200",
-            ["Requests:MaxRetryInterval"] = "00:00:00.400",
-            ["Requests:PollInterval"] = "00:00:00.050",
-        }, services: s => s.AddBotStorage().AddConversation().AddRequests().AddReminders(), environment: "Development");
+        _bot = await StartBotAsync(retryInterval: "00:00:00.200");
     }
+
+    private Task<BotHost> StartBotAsync(string retryInterval) => BotHost.StartAsync(new Dictionary<string, string?>
+    {
+        ["Storage:SqlitePath"] = Path.Combine(_dir, "bot.db"),
+        ["Bot:RetryBaseDelay"] = "00:00:00.010",
+        ["Bot:MaxRetries"] = "1",
+        ["Requests:RetryInterval"] = retryInterval,
+        ["Requests:MaxRetryInterval"] = retryInterval == "01:00:00" ? retryInterval : "00:00:00.400",
+        ["Requests:PollInterval"] = "00:00:00.050",
+        ["Requests:MaxTicketsPerMessage"] = "10",
+    }, services: s => s.AddBotStorage().AddConversation().AddRequests().AddReminders(), environment: "Development");
 
     public async Task DisposeAsync()
     {
@@ -80,6 +83,63 @@ public sealed class RequestFlowTests : IAsyncLifetime
         Assert.Equal("aad-gi", events[1].ActorId);
         Assert.DoesNotContain(_bot.Logs.Entries, e => e.Message.Contains("WIJ-2026-0412", StringComparison.Ordinal) || e.Message.Contains("veiligheidsplan", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Burst_MoreTicketsThanTeamsLetsThrough_BundledPerMessageEachWithItsOwnButtons()
+    {
+        // No channel yet: the tickets wait (and are not retried during the test). Linking the channel makes all
+        // twelve due in one pass, more than the 7 per second Teams lets through to one channel.
+        await _bot.DisposeAsync();
+        _bot = await StartBotAsync(retryInterval: "01:00:00");
+        var requests = new List<StoredRequest>();
+        for (var i = 0; i < 12; i++)
+        {
+            requests.Add(await SubmitAsync(Guid.NewGuid().ToString("N")));
+        }
+
+        await LinkChannelAsync();
+
+        int Tickets(RecordedRequest post) => requests.Count(r => post.Body.Contains(r.Reference, StringComparison.Ordinal));
+        await Loopback.WaitUntilAsync(() => TicketPosts().Sum(Tickets) >= 12, 10_000);
+        var posts = TicketPosts();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal([10, 12 - 10], posts.Select(Tickets).OrderDescending());
+        var stored = await Task.WhenAll(requests.Select(r => Store.GetAsync(r.Id, default)));
+        Assert.All(stored, r => Assert.NotNull(r!.TicketActivityId));
+        Assert.Equal([2, 10], stored.GroupBy(r => r!.TicketActivityId).Select(g => g.Count()).Order());
+
+        // One ticket of the bundle is picked up: the answer is the whole bundle, with only that ticket changed.
+        var bundleId = stored.GroupBy(r => r!.TicketActivityId).Single(g => g.Count() == 10).Key!;
+        var picked = stored.First(r => r!.TicketActivityId == bundleId)!;
+        var (_, card) = await InvokeAsync(InChannel(null, "29:gi-user", "aad-gi") with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestPickUp, new JsonObject { ["requestId"] = picked.Id }) });
+        var json = card!.ToJsonString();
+        Assert.Equal(10, requests.Count(r => json.Contains(r.Reference, StringComparison.Ordinal)));
+        Assert.Equal(1, Occurrences(json, "(door Marieke GI)"));
+        Assert.Contains("Komt in een eigen bericht", json, StringComparison.Ordinal);
+        var pickUp = $"\"verb\":\"{CardVerbs.RequestPickUp}\"";
+        Assert.Equal(9 * Occurrences(RequestCards.Ticket(picked).ToJsonString(), pickUp), Occurrences(json, pickUp));
+
+        // It continues in a message of its own, with the full text; the bundle keeps a line for it.
+        var own = await WaitForAsync(r => r.Method == "POST" && r.RawTarget.Contains(Uri.EscapeDataString(Channel) + "/activities", StringComparison.Ordinal)
+            && Occurrences(r.Body, "Adviesaanvraag AV-") == 1 && r.Body.Contains("(door Marieke GI)", StringComparison.Ordinal));
+        Assert.Contains("Gevraagde bijdrage", own.Body, StringComparison.Ordinal);
+        await WaitForAsync(r => r.Method == "PUT" && r.RawTarget.EndsWith(Uri.EscapeDataString(bundleId), StringComparison.Ordinal) && r.Body.Contains("Verder in een eigen bericht", StringComparison.Ordinal));
+        var moved = await Store.GetAsync(picked.Id, default);
+        Assert.NotEqual(bundleId, moved!.TicketActivityId);
+        Assert.Equal(bundleId, moved.BundleActivityId);
+
+        // From its own message the ticket works as any other: the answer reaches the casemanager and updates that message.
+        var (_, answered) = await InvokeAsync(InChannel(null, "29:gi-user", "aad-gi") with { Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestRespond, new JsonObject { ["requestId"] = picked.Id, ["message-respond"] = "Bel ons morgen even." }) });
+        Assert.Equal(1, Occurrences(answered!.ToJsonString(), "Adviesaanvraag AV-"));
+        await WaitForAsync(r => r.Method == "POST" && r.RawTarget.Contains("a%3Apersonal-cm", StringComparison.Ordinal) && r.Body.Contains("Bel ons morgen even.", StringComparison.Ordinal));
+        await WaitForAsync(r => r.Method == "PUT" && r.RawTarget.EndsWith(Uri.EscapeDataString(moved.TicketActivityId!), StringComparison.Ordinal));
+    }
+
+    private List<RecordedRequest> TicketPosts() =>
+        [.. _connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.Contains(Uri.EscapeDataString(Channel) + "/activities", StringComparison.Ordinal)
+            && r.Body.Contains("adviesaanvra", StringComparison.OrdinalIgnoreCase))];
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     [Fact]
     public async Task Submit_Twice_OneRequest()

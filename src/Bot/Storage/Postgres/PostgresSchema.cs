@@ -107,5 +107,6 @@ internal static class PostgresSchema
             CREATE INDEX ix_reminder_nudges_activity ON reminder_nudges (activity_id) WHERE activity_id IS NOT NULL;
             """),
         RequestsSchema.Postgres,
+        RequestsSchema.TicketBundles,
     ]);
 }

@@ -106,5 +106,6 @@ internal static class SqliteSchema
             CREATE INDEX ix_reminder_nudges_activity ON reminder_nudges (activity_id) WHERE activity_id IS NOT NULL;
             """),
         RequestsSchema.Sqlite,
+        RequestsSchema.TicketBundles,
     ]);
 }
