@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ExpertBot.Bot.Cards;
 using ExpertBot.Bot.Cli;
+using ExpertBot.Bot.LanguageModel;
 using ExpertBot.Bot.Protocol;
 using ExpertBot.Bot.Storage;
 using ExpertBot.Knowledge.Answers;
@@ -17,6 +18,7 @@ namespace ExpertBot.Bot.Conversation;
 /// </summary>
 internal sealed class ChatHandlers(
     Answerer answerer,
+    IAnswerAssistant assistant,
     ConversationStateAccessor states,
     IFeedbackStore feedback,
     IEnumerable<IIntentHandler> intentHandlers,
@@ -216,7 +218,7 @@ internal sealed class ChatHandlers(
         state.ClearRouteDecision();
 
         var question = new Question(text, Today(), LocaleOf(turn.Activity));
-        var answering = Task.Run(() => answerer.Ask(question), cancellationToken);
+        var answering = Task.Run(() => assistant.AnswerAsync(question, cancellationToken), cancellationToken);
         using (var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             if (await Task.WhenAny(answering, Task.Delay(TypingDelay, time, typing.Token)) != answering)
@@ -228,7 +230,7 @@ internal sealed class ChatHandlers(
             await typing.CancelAsync();
         }
 
-        var answer = await answering;
+        var answer = (await answering).Answer;
         if (answer.Understanding.Municipality is { } municipality)
         {
             state.Municipality = municipality.Name;
