@@ -74,6 +74,11 @@ internal sealed class AzureOpenAIAssistant : IAnswerAssistant, IDisposable
             {
                 phrasingFailure = "timeout";
             }
+            else if (understood.Failure is { } failure && Unavailable(failure))
+            {
+                // The service is refusing or slow right now: a second call in this turn would only add waiting.
+                phrasingFailure = failure;
+            }
             else
             {
                 var worded = await _model.CompleteJsonAsync(
@@ -97,6 +102,9 @@ internal sealed class AzureOpenAIAssistant : IAnswerAssistant, IDisposable
 
         return Finish(result, started);
     }
+
+    private static bool Unavailable(string failure) =>
+        failure is "timeout" or "network" or "credential" or "content-filter" || failure.StartsWith("http-", StringComparison.Ordinal);
 
     /// <summary>Merges a model reading (when there is one) and answers from it.</summary>
     private (Answer Answer, IReadOnlyList<string> Added) Understand(Question question, Reading reading, ModelReading? model)
