@@ -84,6 +84,17 @@ internal sealed class AzureOpenAIOptionsValidator(IConfiguration? configuration 
             }
         }
 
+        // Also checked by the annotations; repeated here so the message names the key as it is configured.
+        if (options.Timeout < TimeSpan.FromMilliseconds(50) || options.Timeout > TimeSpan.FromSeconds(30))
+        {
+            failures.Add($"{S}:Timeout must be between 00:00:00.050 and 00:00:30 (it is the model's budget within a turn).");
+        }
+
+        if (options.CacheSize < 1)
+        {
+            failures.Add($"{S}:CacheSize must be at least 1.");
+        }
+
         if (KeyInCommittedFile(configuration) is { } file)
         {
             failures.Add($"{S}:ApiKey was found in '{file}'. Secrets come from environment variables or user-secrets only.");
