@@ -7,7 +7,8 @@ namespace ExpertBot.Knowledge.Assist;
 
 /// <summary>
 /// Decides whether a model's wording may replace the embedded text. Mechanical, no trust: every expert or route
-/// it names, by id or by name, must be in the facts (or in the facts' own text), and every phone number, e-mail
+/// it names, by id or by name, must be in the facts (or in the facts' own text), so must every organisation it
+/// names, and every phone number, e-mail
 /// address or other contact value must come from the facts. Anything else means it invented something.
 /// </summary>
 public static class PhrasingCheck
@@ -19,6 +20,7 @@ public static class PhrasingCheck
     public const string TooLong = "too-long";
     public const string UnknownExpert = "unknown-expert";
     public const string UnknownRoute = "unknown-route";
+    public const string UnknownOrganisation = "unknown-organisation";
     public const string InventedContact = "invented-contact";
 
     /// <summary>Null when the wording may be used; otherwise why not (one of the constants above).</summary>
@@ -63,6 +65,11 @@ public static class PhrasingCheck
                 && new[] { r.Id, r.Name.Nl, r.Name.En }.Any(m => !string.IsNullOrWhiteSpace(m) && Mentions(text, m!) && !Grounded(m!))))
         {
             return UnknownRoute;
+        }
+
+        if (knowledge.Organisations.Any(o => Mentions(text, o.Name) && !Grounded(o.Name)))
+        {
+            return UnknownOrganisation;
         }
 
         return InventsContact(text, grounded) ? InventedContact : null;
