@@ -63,7 +63,7 @@ public sealed class GroundingFactsTests
     [Theory]
     [InlineData("Wie kan ik raadplegen over een vechtscheiding in Oldambt?", true)]
     [InlineData("Ouders weigeren elke medewerking en de onveiligheid blijft, wat nu?", true)]
-    [InlineData("Hoe lang duurt een raadsonderzoek?", true)]
+    [InlineData("Wat is het tarief van de GI?", true)]
     [InlineData("Welke route?", false)]
     [InlineData("help", false)]
     [InlineData("Wie wint het WK?", false)]
