@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ExpertBot.Bot.LanguageModel;
 
 namespace ExpertBot.Bot.Tests.LanguageModel;
@@ -81,5 +82,28 @@ public sealed class AzureOpenAIOptionsTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Sample_AzureOpenAISection_DocumentsEveryKeyAndIsOff()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "appsettings.sample.json")))
+        {
+            dir = dir.Parent;
+        }
+
+        var sample = File.ReadAllText(Path.Combine(dir!.FullName, "appsettings.sample.json"));
+        using var json = JsonDocument.Parse(sample, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var section = json.RootElement.GetProperty(AzureOpenAIOptions.Section);
+        var documented = section.EnumerateObject().Select(p => p.Name).Order();
+        var settable = typeof(AzureOpenAIOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Order();
+
+        Assert.Equal(settable, documented);
+        var options = new ConfigurationBuilder()
+            .AddInMemoryCollection(section.EnumerateObject().Select(p => KeyValuePair.Create<string, string?>($"{AzureOpenAIOptions.Section}:{p.Name}", p.Value.ToString())))
+            .Build().GetSection(AzureOpenAIOptions.Section).Get<AzureOpenAIOptions>()!;
+        Assert.False(options.Enabled);
+        Assert.True(new AzureOpenAIOptionsValidator().Validate(null, options).Succeeded);
     }
 }
