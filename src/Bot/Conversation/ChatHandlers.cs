@@ -218,7 +218,10 @@ internal sealed class ChatHandlers(
         state.ClearRouteDecision();
 
         var question = new Question(text, Today(), LocaleOf(turn.Activity));
-        var answering = Task.Run(() => assistant.AnswerAsync(question, cancellationToken), cancellationToken);
+        // An invoke (a card button) is answered inline within Teams' 5 s, too tight for a model round trip on top.
+        var answering = turn.Activity.Type == ActivityTypes.Invoke
+            ? Task.Run(() => answerer.Ask(question), cancellationToken)
+            : Task.Run(async () => (await assistant.AnswerAsync(question, cancellationToken)).Answer, cancellationToken);
         using (var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             if (await Task.WhenAny(answering, Task.Delay(TypingDelay, time, typing.Token)) != answering)
@@ -230,7 +233,7 @@ internal sealed class ChatHandlers(
             await typing.CancelAsync();
         }
 
-        var answer = (await answering).Answer;
+        var answer = await answering;
         if (answer.Understanding.Municipality is { } municipality)
         {
             state.Municipality = municipality.Name;

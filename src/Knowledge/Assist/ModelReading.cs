@@ -18,7 +18,40 @@ public sealed record ModelReading(
     DateOnly? Day)
 {
     /// <summary>Parses the model's JSON; null when it is not an object of the schema's shape (the caller falls back).</summary>
-    public static ModelReading? TryParse(string? json)
+    public static ModelReading? TryParse(string? json) => Json.TryParseObject(json, root =>
+    {
+        if (!Json.TryString(root, "intent", out var intent) || intent is null
+            || !root.TryGetProperty("acuteDanger", out var acute) || acute.ValueKind is not (JsonValueKind.True or JsonValueKind.False)
+            || !Json.TryStrings(root, "signalsPresent", out var present)
+            || !Json.TryStrings(root, "signalsAbsent", out var absent)
+            || !Json.TryStrings(root, "topics", out var topics)
+            || !Json.TryString(root, "municipality", out var municipality)
+            || !Json.TryString(root, "day", out var dayText))
+        {
+            return null;
+        }
+
+        DateOnly? day = null;
+        if (dayText is not null)
+        {
+            if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return null;
+            }
+
+            day = parsed;
+        }
+
+        return new ModelReading(intent, acute.GetBoolean(), present, absent, topics, municipality, day);
+    });
+}
+
+/// <summary>Strict readers for the model's JSON: a field of the wrong type fails the whole output.</summary>
+internal static class Json
+{
+    /// <summary>Reads a JSON object with <paramref name="read"/>; null for no text, malformed JSON or another JSON kind.</summary>
+    public static T? TryParseObject<T>(string? json, Func<JsonElement, T?> read)
+        where T : class
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -28,42 +61,14 @@ public sealed record ModelReading(
         try
         {
             using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !Json.TryString(root, "intent", out var intent) || intent is null
-                || !root.TryGetProperty("acuteDanger", out var acute) || acute.ValueKind is not (JsonValueKind.True or JsonValueKind.False)
-                || !Json.TryStrings(root, "signalsPresent", out var present)
-                || !Json.TryStrings(root, "signalsAbsent", out var absent)
-                || !Json.TryStrings(root, "topics", out var topics)
-                || !Json.TryString(root, "municipality", out var municipality)
-                || !Json.TryString(root, "day", out var dayText))
-            {
-                return null;
-            }
-
-            DateOnly? day = null;
-            if (dayText is not null)
-            {
-                if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    return null;
-                }
-
-                day = parsed;
-            }
-
-            return new ModelReading(intent, acute.GetBoolean(), present, absent, topics, municipality, day);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? read(document.RootElement) : null;
         }
         catch (JsonException)
         {
             return null;
         }
     }
-}
 
-/// <summary>Strict readers for the model's JSON: a field of the wrong type fails the whole output.</summary>
-internal static class Json
-{
     /// <summary>A required string-or-null property.</summary>
     public static bool TryString(JsonElement root, string name, out string? value)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ExpertBot.Knowledge.Assist;
 
 /// <summary>
@@ -9,27 +7,10 @@ namespace ExpertBot.Knowledge.Assist;
 public sealed record PhrasedAnswer(string Text, IReadOnlyList<string> ExpertIds, IReadOnlyList<string> RouteIds)
 {
     /// <summary>Parses the model's JSON; null when it is not an object of the schema's shape.</summary>
-    public static PhrasedAnswer? TryParse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                && Json.TryString(root, "text", out var text) && text is not null
-                && Json.TryStrings(root, "expertIds", out var experts)
-                && Json.TryStrings(root, "routeIds", out var routes)
-                ? new PhrasedAnswer(text, experts, routes)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static PhrasedAnswer? TryParse(string? json) => Json.TryParseObject(json, root =>
+        Json.TryString(root, "text", out var text) && text is not null
+        && Json.TryStrings(root, "expertIds", out var experts)
+        && Json.TryStrings(root, "routeIds", out var routes)
+            ? new PhrasedAnswer(text, experts, routes)
+            : null);
 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using ExpertBot.Bot.Cards;
 using ExpertBot.Bot.Conversation;
 using ExpertBot.Bot.LanguageModel;
+using ExpertBot.Bot.Protocol;
 using ExpertBot.Bot.Storage;
 using ExpertBot.Bot.Tests.Conversation;
 using ExpertBot.Bot.Tests.Protocol;
@@ -47,6 +49,29 @@ public sealed class AzureOpenAIChatTests
         Assert.Contains("Raad voor de Kinderbescherming", card);
         Assert.DoesNotContain("Grounded wording", card);
         Assert.Contains(host.Bot.Logs.Entries, e => e.EventId == 7001 && e.Message.Contains("http-500", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExampleButton_InvokeAnsweredInline_EmbeddedWithoutAModelCall()
+    {
+        await using var model = await FakeAzureOpenAI.StartAsync();
+        await using var host = await ChatTestHost.StartAsync(model.Settings());
+        var invoke = host.Message("") with
+        {
+            Type = ActivityTypes.Invoke,
+            Name = "adaptiveCard/action",
+            Text = null,
+            Value = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "ask", ["data"] = new JsonObject { ["text"] = RouteQuestion } },
+            },
+        };
+
+        var (status, body) = await host.InvokeAsync(invoke);
+
+        Assert.Equal(200, status);
+        Assert.Contains("Raad voor de Kinderbescherming", body!.ToJsonString());
+        Assert.Empty(model.Requests);
     }
 
     [Fact]
