@@ -135,7 +135,8 @@ internal static partial class AnswerCards
             body.Add(Text($"**{t.Why}:** " + string.Join("; ", advice.Reasons.Select(r => r.Label.For(lang))), subtle: true, spacing: "Small"));
         }
 
-        body.Add(Text(route.Summary.For(lang)));
+        // A model's wording (checked against this answer's facts) takes the summary's place; the sections stay.
+        body.Add(Text(answer.Phrasing ?? route.Summary.For(lang)));
         AddList(body, sections, t.WhenItFits, route.WhenItFits, lang, t);
         body.AddRange(sections.Add(t.Regie, [Text(route.Regie.For(lang))]));
         AddList(body, sections, t.Expectations, route.Expectations, lang, t);
@@ -213,6 +214,11 @@ internal static partial class AnswerCards
         if (recommended.Count > 0)
         {
             body.Add(Heading(t.ExpertsTitle, size: "Large"));
+            if (answer.Phrasing is { } phrasing)
+            {
+                body.Add(Text(phrasing, spacing: "Small"));
+            }
+
             foreach (var expert in recommended.Take(MaxExperts))
             {
                 body.Add(ExpertBlock(expert, lang, t));
@@ -228,9 +234,9 @@ internal static partial class AnswerCards
         }
 
         body.Add(Heading("🔍 " + t.NoExpertTitle, size: "Large"));
-        body.Add(Text(answer.Understanding.Municipality is { } m
+        body.Add(Text(answer.Phrasing ?? (answer.Understanding.Municipality is { } m
             ? string.Format(CultureInfo.InvariantCulture, t.NoExpertBodyIn, m.Name)
-            : t.NoExpertBody, spacing: "Small"));
+            : t.NoExpertBody), spacing: "Small"));
         AddNotAccepting(body, answer, t);
         if (answer.IntakeContacts.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ExpertBot.Knowledge.Answers;
+using ExpertBot.Knowledge.Assist;
 using ExpertBot.Knowledge.Experts;
 using ExpertBot.Knowledge.Language;
 using ExpertBot.Knowledge.Loading;
@@ -60,6 +61,13 @@ internal static class CardDump
         yield return ("pii-route.nl", AnswerCards.For(WithRoute(routeQuestion, knowledge.Routes[0], knowledge) with { Pii = pii }, "sample-pii"));
         yield return ("pii-experts.en", AnswerCards.For(experts with { Language = Lang.En, Pii = pii }, "sample-pii"));
         yield return ("pii-followup.nl", AnswerCards.For(asking with { Pii = pii }, "sample-pii"));
+
+        // With Azure OpenAI: a checked wording in place of the summary or intro (see Knowledge/Assist/PhrasingCheck).
+        var phrased = new PhrasedAnswer("Omdat ouders elke medewerking weigeren en de onveiligheid blijft, past een verzoek tot onderzoek bij de Raad. Bespreek het eerst in het beschermingsoverleg.", [], []);
+        yield return ("phrased-route.nl", AnswerCards.For(PhrasingCheck.Apply(WithRoute(routeQuestion, knowledge.Routes[0], knowledge), phrased), "sample-phrased"));
+        yield return ("phrased-experts.nl", AnswerCards.For(PhrasingCheck.Apply(experts, phrased with { Text = "Voor een vechtscheiding in Oldambt is de eerste expert hieronder de beste keuze." }), "sample-phrased"));
+        var article = Ask("Wat is het tarief van de GI?");
+        yield return ("phrased-articles.nl", AnswerCards.For(PhrasingCheck.Apply(article, phrased with { Text = "De tarieven staan in de artikelen; de bronnen staan hieronder." }), "sample-phrased"));
 
         var help = Ask("help");
         yield return ("help-answer.nl", AnswerCards.For(help with { Intent = Intent.Help }, "sample-help"));

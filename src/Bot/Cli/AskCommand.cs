@@ -1,15 +1,19 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ExpertBot.Bot.LanguageModel;
 using ExpertBot.Knowledge.Answers;
 using ExpertBot.Knowledge.Language;
 using ExpertBot.Knowledge.Loading;
+using Microsoft.Extensions.Options;
 
 namespace ExpertBot.Bot.Cli;
 
 /// <summary>
-/// <c>ask [--json] [--knowledge PATH]... [--date yyyy-MM-dd] [--locale nl|en] "question"</c>: the same answer the bot
-/// gives in chat. Exit 0 when answered (also "unknown"), 2 for bad arguments or invalid knowledge.
+/// <c>ask [--json] [--llm] [--knowledge PATH]... [--date yyyy-MM-dd] [--locale nl|en] "question"</c>: the same answer the
+/// bot gives in chat. <c>--llm</c> goes through the same assistant as the chat, configured as the host is (appsettings,
+/// environment, <c>AzureOpenAI:*</c>). Exit 0 when answered (also "unknown", also after a fallback to the embedded
+/// answer), 2 for bad arguments, invalid knowledge, or <c>--llm</c> without a valid Azure OpenAI configuration.
 /// </summary>
 internal static class AskCommand
 {
@@ -19,9 +23,13 @@ internal static class AskCommand
         Indented = false,
     };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    private const string Usage = "usage: ask [--json] [--llm] [--knowledge PATH]... [--date yyyy-MM-dd] [--locale nl|en] \"question\"";
+
+    /// <param name="configuration">Extra configuration on top of the host's sources (tests point <c>--llm</c> at a fake).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var json = false;
+        var llm = false;
         var explain = false;
         var knowledgeFiles = new List<string>();
         DateOnly? date = null;
@@ -36,6 +44,9 @@ internal static class AskCommand
                     break;
                 case "--explain":
                     explain = true;
+                    break;
+                case "--llm":
+                    llm = true;
                     break;
                 case "--knowledge":
                     knowledgeFiles.Add(Value(args, ref i, "--knowledge"));
@@ -63,7 +74,7 @@ internal static class AskCommand
         var question = string.Join(' ', words).Trim();
         if (question.Length == 0)
         {
-            throw new UsageException("no question given; usage: ask [--json] [--knowledge PATH]... [--date yyyy-MM-dd] [--locale nl|en] \"question\"");
+            throw new UsageException("no question given; " + Usage);
         }
 
         KnowledgeBase knowledge;
@@ -78,7 +89,24 @@ internal static class AskCommand
         }
 
         var today = date ?? Clock.TodayInNetherlands(time);
-        var answer = new Answerer(knowledge).Ask(new Question(question, today, locale));
+        var answerer = new Answerer(knowledge);
+        var asked = new Question(question, today, locale);
+        Answer answer;
+        AssistReport? report = null;
+        if (llm)
+        {
+            if (!TryAssist(answerer, asked, configuration, stderr, out var assisted))
+            {
+                return CommandLine.BadArguments;
+            }
+
+            (answer, report) = (assisted.Answer, assisted.Report);
+        }
+        else
+        {
+            answer = answerer.Ask(asked);
+        }
+
         if (explain)
         {
             // For people tuning knowledge: what the reader understood (ids only), on stderr.
@@ -90,17 +118,60 @@ internal static class AskCommand
 
         if (json)
         {
-            stdout.WriteLine(ToJson(answer));
+            stdout.WriteLine(ToJson(answer, report));
         }
         else
         {
             stdout.WriteLine(answer.Text);
+            if (report is { } r && (r.UnderstandingFallback ?? r.PhrasingFallback) is { } reason && reason != AssistReport.NotApplicable)
+            {
+                stderr.WriteLine($"note: Azure OpenAI not (fully) used ({reason}); the embedded answer fills in");
+            }
         }
 
         return CommandLine.Ok;
     }
 
-    internal static string ToJson(Answer answer)
+    /// <summary>
+    /// The assistant the bot host would use, from the same configuration sources. False (with a one-line error) when
+    /// Azure OpenAI is not configured or its settings are invalid.
+    /// </summary>
+    private static bool TryAssist(Answerer answerer, Question question, IReadOnlyDictionary<string, string?>? configuration, TextWriter stderr, out AssistedAnswer assisted)
+    {
+        assisted = null!;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
+        // stdout is the answer: no log lines in it; what the model did is in --json's "assist".
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(answerer).AddLanguageModel();
+        using var app = builder.Build();
+        AzureOpenAIOptions options;
+        try
+        {
+            options = app.Services.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            stderr.WriteLine($"error: {string.Join(" ", e.Failures)}");
+            return false;
+        }
+
+        if (!options.Enabled)
+        {
+            stderr.WriteLine("error: --llm needs Azure OpenAI: set AzureOpenAI:Endpoint, AzureOpenAI:Deployment and AzureOpenAI:ApiKey " +
+                "(or AzureOpenAI:UseManagedIdentity=true), e.g. as environment variables AzureOpenAI__Endpoint=…");
+            return false;
+        }
+
+        assisted = app.Services.GetRequiredService<IAnswerAssistant>().AnswerAsync(question, CancellationToken.None).GetAwaiter().GetResult();
+        return true;
+    }
+
+    internal static string ToJson(Answer answer, AssistReport? report = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
@@ -182,10 +253,34 @@ internal static class AskCommand
             }
 
             w.WriteEndArray();
+            if (report is not null)
+            {
+                WriteAssist(w, report);
+            }
+
             w.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>What the model did: "model" or "embedded" per step, and why it fell back (codes only).</summary>
+    private static void WriteAssist(Utf8JsonWriter w, AssistReport report)
+    {
+        w.WriteStartObject("assist");
+        w.WriteString("understanding", report.UnderstandingUsed ? "model" : "embedded");
+        w.WriteString("understandingFallback", report.UnderstandingFallback);
+        w.WriteStartArray("added");
+        foreach (var added in report.Added)
+        {
+            w.WriteStringValue(added);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("phrasing", report.PhrasingUsed ? "model" : "embedded");
+        w.WriteString("phrasingFallback", report.PhrasingFallback);
+        w.WriteBoolean("cached", report.Cached);
+        w.WriteEndObject();
     }
 
     private static string Value(string[] args, ref int i, string option) =>

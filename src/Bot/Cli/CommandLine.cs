@@ -35,7 +35,7 @@ internal static class CommandLine
         stdout.WriteLine("""
             ExpertBot
               dotnet run --project src/Bot                      run the Teams bot on http://127.0.0.1:3978
-              dotnet run --project src/Bot -- ask [--json] [--knowledge PATH]... [--date yyyy-MM-dd] [--locale nl|en] "question"
+              dotnet run --project src/Bot -- ask [--json] [--llm] [--knowledge PATH]... [--date yyyy-MM-dd] [--locale nl|en] "question"
               dotnet run --project src/Bot -- knowledge validate PATH...
               dotnet run --project src/Bot -- package --app-id GUID --bot-id GUID [--version 1.0.0] [--out PATH]
               dotnet run --project src/Bot -- report requests --from yyyy-MM-dd --to yyyy-MM-dd [--csv]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ExpertBot.Bot.Cards;
 using ExpertBot.Bot.Cli;
+using ExpertBot.Bot.LanguageModel;
 using ExpertBot.Bot.Protocol;
 using ExpertBot.Bot.Storage;
 using ExpertBot.Knowledge.Answers;
@@ -17,6 +18,7 @@ namespace ExpertBot.Bot.Conversation;
 /// </summary>
 internal sealed class ChatHandlers(
     Answerer answerer,
+    IAnswerAssistant assistant,
     ConversationStateAccessor states,
     IFeedbackStore feedback,
     IEnumerable<IIntentHandler> intentHandlers,
@@ -216,7 +218,10 @@ internal sealed class ChatHandlers(
         state.ClearRouteDecision();
 
         var question = new Question(text, Today(), LocaleOf(turn.Activity));
-        var answering = Task.Run(() => answerer.Ask(question), cancellationToken);
+        // An invoke (a card button) is answered inline within Teams' 5 s, too tight for a model round trip on top.
+        var answering = turn.Activity.Type == ActivityTypes.Invoke
+            ? Task.Run(() => answerer.Ask(question), cancellationToken)
+            : Task.Run(async () => (await assistant.AnswerAsync(question, cancellationToken)).Answer, cancellationToken);
         using (var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             if (await Task.WhenAny(answering, Task.Delay(TypingDelay, time, typing.Token)) != answering)

@@ -1,3 +1,4 @@
+using ExpertBot.Bot.LanguageModel;
 using ExpertBot.Bot.Protocol;
 using ExpertBot.Knowledge.Answers;
 using ExpertBot.Knowledge.Loading;
@@ -24,6 +25,8 @@ internal static class ConversationServiceCollectionExtensions
             Log.KnowledgeLoaded(sp.GetRequiredService<ILogger<Answerer>>(), knowledge.Experts.Count, knowledge.Routes.Count, knowledge.Articles.Count, knowledge.Version);
             return new Answerer(knowledge);
         });
+        // Answers come through the assistant: the knowledge core alone unless Azure OpenAI is configured.
+        services.AddLanguageModel();
         services.AddSingleton<ConversationStateAccessor>();
         services.AddSingleton<ChatHandlers>();
         services.AddHostedService<KnowledgeWarmup>();

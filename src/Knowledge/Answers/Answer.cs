@@ -33,4 +33,11 @@ public sealed record Answer(
 {
     /// <summary>Signals known after this turn (question plus earlier follow-up answers), for the next turn.</summary>
     public required IReadOnlyDictionary<string, bool> Signals { get; init; }
+
+    /// <summary>
+    /// A language model's wording of this answer, checked against the answer's own facts (see
+    /// <see cref="Assist.PhrasingCheck"/>); null when the embedded wording is used. Cards show it in place of the
+    /// summary; routes, experts, contacts and sources stay as the knowledge core returned them.
+    /// </summary>
+    public string? Phrasing { get; init; }
 }

@@ -19,6 +19,14 @@ public static class AnswerText
             text.AppendLine(PrivacyNotice(answer.Pii, answer.Language)).AppendLine();
         }
 
+        if (answer.Phrasing is { } phrasing)
+        {
+            // The phrasing replaces the explanation, never the source list.
+            text.AppendLine(phrasing.Trim());
+            AppendSources(text, answer.Sources, answer.Language);
+            return text.ToString().TrimEnd();
+        }
+
         if (answer.Route is { } advice)
         {
             AppendRoute(text, advice.Route, advice.Reasons, answer.Language);
@@ -78,16 +86,20 @@ public static class AnswerText
             text.Append(article.Title.For(answer.Language)).AppendLine(":").AppendLine(article.Body.For(answer.Language));
         }
 
-        if (answer.Sources.Count > 0)
+        AppendSources(text, answer.Sources, answer.Language);
+        return text.ToString().TrimEnd();
+    }
+
+    private static void AppendSources(StringBuilder text, IReadOnlyList<SourceRef> sources, Lang lang)
+    {
+        if (sources.Count > 0)
         {
-            text.AppendLine().AppendLine(en ? "Sources:" : "Bronnen:");
-            foreach (var document in answer.Sources.GroupBy(s => s.Document))
+            text.AppendLine().AppendLine(lang == Lang.En ? "Sources:" : "Bronnen:");
+            foreach (var document in sources.GroupBy(s => s.Document))
             {
                 text.Append("- ").Append(document.Key).Append(": ").AppendLine(string.Join("; ", document.Select(s => s.Section)));
             }
         }
-
-        return text.ToString().TrimEnd();
     }
 
     public static string PrivacyNotice(IReadOnlyList<PiiFinding> pii, Lang lang)

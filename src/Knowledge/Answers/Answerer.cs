@@ -32,7 +32,13 @@ public sealed class Answerer
 
     public KnowledgeBase Knowledge => _knowledge;
 
-    public Answer Ask(Question question)
+    public Answer Ask(Question question) => AnswerFrom(question, Read(question));
+
+    /// <summary>
+    /// The first half of <see cref="Ask"/>: privacy guard, language and the embedded understanding. An assistant
+    /// (a language model) may refine the understanding before <see cref="AnswerFrom"/> answers from it.
+    /// </summary>
+    public Reading Read(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var raw = question.Text.Length > MaxQuestionLength ? question.Text[..MaxQuestionLength] : question.Text;
@@ -40,7 +46,15 @@ public sealed class Answerer
         var text = pii.Count > 0 ? PrivacyGuard.Redact(raw, pii) : raw;
         var detected = LanguageDetector.Detect(text);
         var language = question.Locale == Lang.En || detected == Lang.En ? Lang.En : Lang.Nl;
-        var understanding = _reader.Read(text, question.Today, detected);
+        return new Reading(text, pii, language, _reader.Read(text, question.Today, detected));
+    }
+
+    /// <summary>The second half of <see cref="Ask"/>: route advice or expert ranking from a reading.</summary>
+    public Answer AnswerFrom(Question question, Reading reading)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(reading);
+        var (pii, language, understanding) = (reading.Pii, reading.Language, reading.Understanding);
 
         var signals = RouteAdvisor.With(understanding.Signals, question.KnownSignals ?? new Dictionary<string, bool>());
         var intent = understanding.Intent;

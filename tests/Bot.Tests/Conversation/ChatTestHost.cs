@@ -28,17 +28,24 @@ internal sealed class ChatTestHost : IAsyncDisposable
     public BotHost Bot { get; }
     public FakeConnector Connector { get; }
 
-    public static async Task<ChatTestHost> StartAsync()
+    /// <param name="settings">Extra configuration, e.g. an <c>AzureOpenAI</c> section pointing at a fake.</param>
+    public static async Task<ChatTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var connector = await FakeConnector.StartAsync();
         var dataDir = Path.Combine(Path.GetTempPath(), "expertbot-chat-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = Path.Combine(dataDir, "bot.db"),
+            ["Bot:RetryBaseDelay"] = "00:00:00.010",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
         var bot = await BotHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = Path.Combine(dataDir, "bot.db"),
-                ["Bot:RetryBaseDelay"] = "00:00:00.010",
-            },
+            configuration,
             services: s => s.AddBotStorage().AddConversation(),
             environment: "Development");
         return new ChatTestHost(bot, connector, dataDir);
