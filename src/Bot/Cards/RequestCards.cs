@@ -25,7 +25,7 @@ internal static class RequestCards
     public const int MaxAdditionsShown = 5;
 
     /// <summary>Longest text of one ticket in a bundle (picking it up shows the full text in its own message).</summary>
-    public const int BundledText = 250;
+    public const int BundledText = 200;
     public const int MaxListed = 20;
 
     /// <summary>The values a form shows (prefill or what was submitted) and, after a failed submit, the errors per field.</summary>
@@ -233,8 +233,8 @@ internal static class RequestCards
 
     /// <summary>
     /// Several new tickets in one channel message, posted when more tickets wait for a channel than Teams' limits
-    /// let through at once, so none waits long. Each can be picked up or returned on its own; a ticket that is
-    /// picked up continues in a message of its own (full text, all buttons) and stays here as one line.
+    /// let through at once, so none waits long. Each can be picked up on its own; a ticket that is picked up
+    /// continues in a message of its own (full text, all buttons, returning included) and stays here as one line.
     /// </summary>
     public static JsonObject TicketBundle(IReadOnlyList<StoredRequest> requests)
     {
@@ -274,7 +274,7 @@ internal static class RequestCards
         ];
         if (request.AddedInformation.Count > 0)
         {
-            items.Add(Text($"Aanvulling ({request.AddedInformation.Count}): {request.AddedInformation[^1]}", max: BundledText, spacing: "Small"));
+            items.Add(Text(request.AddedInformation.Count == 1 ? "1 aanvulling (zie na oppakken)" : $"{request.AddedInformation.Count} aanvullingen (zie na oppakken)", subtle: true, spacing: "None"));
         }
 
         if (request.Outcome is { } outcome)
@@ -284,8 +284,8 @@ internal static class RequestCards
 
         if (request.Status is RequestStatus.Nieuw)
         {
-            // Returning needs no explanation here (it is optional); a nested card per ticket would double the bundle's size.
-            items.Add(ActionSet([Execute("Oppakken", CardVerbs.RequestPickUp, Data((CardData.RequestId, request.Id))), Execute("Teruggeven", CardVerbs.RequestReturn, Data((CardData.RequestId, request.Id)))]));
+            // One button keeps 40 tickets in one message; after picking up, the ticket's own message has all of them.
+            items.Add(ActionSet([Execute("Oppakken", CardVerbs.RequestPickUp, Data((CardData.RequestId, request.Id)))]));
         }
 
         return Container(items, separator: true, spacing: "Medium");

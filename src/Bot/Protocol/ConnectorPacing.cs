@@ -24,11 +24,12 @@ internal sealed class ConnectorPacing
 
     private readonly TimeProvider _time;
     private readonly (int Permits, long Window)[] _threadLimits;
-    private readonly long _tenantSlot;
+    private readonly int _tenantPermits;
+    private readonly long _tenantWindow;
     private readonly long _forget;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SendLog> _threads = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedSet<long>> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _tenants = new(StringComparer.Ordinal);
     private long _nextSweep;
 
     public ConnectorPacing(IOptions<BotOptions> options, TimeProvider time)
@@ -41,8 +42,8 @@ internal sealed class ConnectorPacing
             // Teams' longer windows scale with the configured rate, so raising it (benchmarks) lifts them too.
             .. ThreadLimitsAfterFirst.Select(l => (Math.Max(l.Permits, l.Permits * perSecond / 7), Ticks(l.Window))),
         ];
-        // One send per slot of 1/N s: any one-second window then holds at most N sends, wherever it starts.
-        _tenantSlot = Ticks(TimeSpan.FromSeconds(1)) / options.Value.RequestsPerSecondPerTenant;
+        _tenantPermits = options.Value.RequestsPerSecondPerTenant;
+        _tenantWindow = Ticks(TimeSpan.FromSeconds(1));
         _forget = _threadLimits.Max(l => l.Window);
     }
 
@@ -71,7 +72,7 @@ internal sealed class ConnectorPacing
                 earliest = EarliestForThread(sent, now);
             }
 
-            var at = BookTenantSlot(key.Tenant, earliest);
+            var at = BookTenant(key.Tenant, earliest);
             sent?.Add(at);
             return _time.GetElapsedTime(now, at);
         }
@@ -105,21 +106,49 @@ internal sealed class ConnectorPacing
         return earliest;
     }
 
-    private long BookTenantSlot(string tenant, long earliest)
+    /// <summary>The earliest time from <paramref name="earliest"/> at which the tenant's limit has room, booked.</summary>
+    private long BookTenant(string tenant, long earliest)
     {
-        if (!_tenants.TryGetValue(tenant, out var slots))
+        if (!_tenants.TryGetValue(tenant, out var booked))
         {
-            slots = [];
-            _tenants.Add(tenant, slots);
+            booked = [];
+            _tenants.Add(tenant, booked);
         }
 
-        var slot = (earliest + _tenantSlot - 1) / _tenantSlot;
-        while (!slots.Add(slot))
+        // Every window that could hold the new send lies within (at - W, at + W). While that span is full, move
+        // past the send that makes it so; bookings further ahead (threads waiting on their own limits) don't matter.
+        var at = earliest;
+        while (true)
         {
-            slot++;
+            var from = LowerBound(booked, at - _tenantWindow + 1);
+            var to = LowerBound(booked, at + _tenantWindow);
+            if (to - from < _tenantPermits)
+            {
+                break;
+            }
+
+            at = booked[to - _tenantPermits] + _tenantWindow;
         }
 
-        return Math.Max(earliest, slot * _tenantSlot);
+        booked.Insert(LowerBound(booked, at + 1), at);
+        return at;
+    }
+
+    /// <summary>Index of the first booking at or after <paramref name="time"/>.</summary>
+    private static int LowerBound(List<long> booked, long time)
+    {
+        var index = booked.BinarySearch(time);
+        if (index < 0)
+        {
+            return ~index;
+        }
+
+        while (index > 0 && booked[index - 1] == time)
+        {
+            index--;
+        }
+
+        return index;
     }
 
     /// <summary>Drops bookings that no window can see any more, at most once a second.</summary>
@@ -131,11 +160,10 @@ internal sealed class ConnectorPacing
         }
 
         _nextSweep = now + Ticks(TimeSpan.FromSeconds(1));
-        var oldTenantSlot = (now - Ticks(TimeSpan.FromSeconds(1))) / _tenantSlot;
-        foreach (var (tenant, slots) in _tenants)
+        foreach (var (tenant, booked) in _tenants)
         {
-            slots.RemoveWhere(s => s < oldTenantSlot);
-            if (slots.Count == 0)
+            booked.RemoveRange(0, LowerBound(booked, now - _tenantWindow + 1));
+            if (booked.Count == 0)
             {
                 _tenants.Remove(tenant);
             }

@@ -28,6 +28,7 @@ internal sealed class RequestDispatcher(
 {
     private const int BatchSize = 1000;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan MaxGather = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,16 +52,25 @@ internal sealed class RequestDispatcher(
 
             try
             {
-                if (await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken) && options.Value.GatherDelay > TimeSpan.Zero)
+                if (await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken))
                 {
-                    // A submission woke us: let a burst gather for a moment, so its tickets can share messages.
-                    await Task.Delay(options.Value.GatherDelay, time, stoppingToken);
+                    await GatherAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>A submission woke us: while more keep coming (a burst), wait, so their tickets can share messages.</summary>
+    private async Task GatherAsync(CancellationToken stoppingToken)
+    {
+        var quiet = options.Value.GatherDelay;
+        var until = time.GetUtcNow() + MaxGather;
+        while (quiet > TimeSpan.Zero && time.GetUtcNow() < until && await signal.WaitAsync(quiet, time, stoppingToken))
+        {
         }
     }
 

@@ -29,16 +29,19 @@ internal sealed class RequestsOptions
     [Range(1, 256, ErrorMessage = "Requests:DeliveryConcurrency must be between 1 and 256.")]
     public int DeliveryConcurrency { get; set; } = 16;
 
-    /// <summary>How long the outbox waits after a submission woke it, so that a burst of submissions is delivered together.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:05", ErrorMessage = "Requests:GatherDelay must be between 0 and 5 seconds.")]
-    public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// After a submission wakes the outbox, it waits until no new submission came for this long (at most 1 s in
+    /// all), so that a burst is delivered together. 0 delivers at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Requests:GatherDelay must be between 0 and 1 second.")]
+    public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Most tickets in one channel message. Tickets are bundled only when more wait for a channel (or the tenant)
     /// than Teams' limits let through within a second; 1 turns bundling off.
     /// </summary>
-    [Range(1, 25, ErrorMessage = "Requests:MaxTicketsPerMessage must be between 1 and 25 (the card must stay well below Teams' message size limit).")]
-    public int MaxTicketsPerMessage { get; set; } = 25;
+    [Range(1, 40, ErrorMessage = "Requests:MaxTicketsPerMessage must be between 1 and 40 (the card must stay well below Teams' message size limit).")]
+    public int MaxTicketsPerMessage { get; set; } = 40;
 
     [Range(50, 4000, ErrorMessage = "Requests:MaxSituationLength must be between 50 and 4000.")]
     public int MaxSituationLength { get; set; } = 1000;

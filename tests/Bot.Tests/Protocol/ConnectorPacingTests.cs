@@ -40,8 +40,9 @@ public sealed class ConnectorPacingTests
         var sends = Enumerable.Range(0, 500).Select(i => pacing.Reserve(new PacingKey($"a:{i % 26}", "tenant-1"))).Order().ToArray();
 
         AssertAtMost(sends, 50, TimeSpan.FromSeconds(1));
-        // The tenant's rate is used in full: 500 sends take 10 s, not more.
-        Assert.InRange(sends[^1], TimeSpan.FromSeconds(9.9), TimeSpan.FromSeconds(10));
+        // The tenant's rate is used in full: 50 at once, the next 50 a second later, … the 500th after 9 s.
+        Assert.Equal(50, sends.Count(s => s == TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromSeconds(9), sends[^1]);
     }
 
     [Fact]
@@ -55,9 +56,25 @@ public sealed class ConnectorPacingTests
 
         var other = pacing.Reserve(new PacingKey("a:quiet", "tenant-1"));
 
-        // The busy thread's bookings reach 5 s ahead; only the tenant slots they really use are taken
-        // (its first 7 sends fill the first 7 slots of 20 ms, so the quiet thread gets the 8th).
-        Assert.True(other < TimeSpan.FromMilliseconds(200), $"quiet thread waits {other}");
+        // The busy thread's bookings reach 5 s ahead, but they fill no one-second window of the tenant.
+        Assert.Equal(TimeSpan.Zero, other);
+    }
+
+    [Fact]
+    public void Reserve_TenantFullAndAThreadBookedFarAhead_OthersWaitOnlyForTheWindow()
+    {
+        var (pacing, _) = Create();
+        for (var i = 0; i < 200; i++)
+        {
+            pacing.Reserve(new PacingKey("19:busy", "tenant-1"));
+        }
+
+        var others = Enumerable.Range(0, 60).Select(i => pacing.Reserve(new PacingKey($"a:{i}", "tenant-1"))).ToArray();
+
+        // The busy thread holds 7 of the first second's 50; the rest of the tenant fills the remaining 43 at once
+        // and then waits one window, not the busy thread's minutes of bookings.
+        Assert.Equal(43, others.Count(t => t == TimeSpan.Zero));
+        Assert.All(others, t => Assert.True(t <= TimeSpan.FromSeconds(1.2), $"waited {t}"));
     }
 
     [Fact]

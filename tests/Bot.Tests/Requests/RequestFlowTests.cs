@@ -104,7 +104,14 @@ public sealed class RequestFlowTests : IAsyncLifetime
         var posts = TicketPosts();
         Assert.Equal(2, posts.Count);
         Assert.Equal([10, 12 - 10], posts.Select(Tickets).OrderDescending());
+        // The ticket ids are stored right after Teams accepted the messages.
         var stored = await Task.WhenAll(requests.Select(r => Store.GetAsync(r.Id, default)));
+        for (var wait = 0; wait < 100 && stored.Any(r => r!.TicketActivityId is null); wait++)
+        {
+            await Task.Delay(50);
+            stored = await Task.WhenAll(requests.Select(r => Store.GetAsync(r.Id, default)));
+        }
+
         Assert.All(stored, r => Assert.NotNull(r!.TicketActivityId));
         Assert.Equal([2, 10], stored.GroupBy(r => r!.TicketActivityId).Select(g => g.Count()).Order());
 
