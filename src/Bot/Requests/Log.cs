@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(6010, LogLevel.Information, "Posted {Count} tickets as one message in {ConversationId}: more were waiting than Teams lets through at once")]
     public static partial void TicketsBundled(ILogger logger, int count, string conversationId);
 
+    [LoggerMessage(6011, LogLevel.Warning, "Channel link refused: the user is not in Requests:ChannelAdmins")]
+    public static partial void ChannelLinkRefused(ILogger logger);
+
     [LoggerMessage(6009, LogLevel.Warning, "Request storage unavailable ({ErrorType}) during {Operation}")]
     public static partial void StorageUnavailable(ILogger logger, string errorType, string operation);
 

@@ -166,6 +166,15 @@ internal sealed partial class RequestHandlers(
                    : "Koppel een teamkanaal: noem mij in het expertpoolkanaal met \"koppel dit kanaal aan Oldambt, Pekela\".");
         }
 
+        if (options.Value.ChannelAdmins is { Count: > 0 } admins && !admins.Contains(OwnerId(turn.Activity), StringComparer.OrdinalIgnoreCase))
+        {
+            // Linking decides where case information goes; when the operator named who may do it, nobody else can.
+            Log.ChannelLinkRefused(logger);
+            return RequestCards.Notice(en ? "Not linked" : "Niet gekoppeld",
+                en ? "Only the expert pool's coordinators can link a channel. Ask one of them, or your administrator."
+                   : "Alleen de coördinatoren van de expertpool kunnen een kanaal koppelen. Vraag het een van hen, of je beheerder.", "Attention");
+        }
+
         var known = answerer.Knowledge.Municipalities;
         Municipality? Find(string name) => known.FirstOrDefault(m =>
             string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase) || m.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)));

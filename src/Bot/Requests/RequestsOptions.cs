@@ -30,6 +30,12 @@ internal sealed class RequestsOptions
     public int DeliveryConcurrency { get; set; } = 16;
 
     /// <summary>
+    /// Entra object ids of the people who may link a channel ("koppel dit kanaal aan …"). Empty: anyone in the
+    /// channel may (every link is audited with who did it).
+    /// </summary>
+    public List<string> ChannelAdmins { get; set; } = [];
+
+    /// <summary>
     /// After a submission wakes the outbox, it waits until no new submission came for this long (at most 1 s in
     /// all), so that a burst is delivered together. 0 delivers at once.
     /// </summary>

@@ -35,6 +35,31 @@ public sealed class AzureOpenAIChatTests
     }
 
     [Fact]
+    public async Task Chat_AnswerTakesLongerThanAMoment_TypingIndicatorFirstThenTheAnswer()
+    {
+        await using var model = await FakeAzureOpenAI.StartAsync();
+        model.Script = request => new FakeReply.Delayed(TimeSpan.FromMilliseconds(600), FakeAzureOpenAI.Grounded(request));
+        await using var host = await ChatTestHost.StartAsync(model.Settings());
+
+        var replies = await host.SendAndWaitAsync(host.Message(RouteQuestion));
+
+        // Two model calls of 0.6 s: past the 0.7 s after which the user sees "typing…", before the answer.
+        var posted = host.Connector.Requests.Where(r => r.Method == "POST").Select(r => JsonNode.Parse(r.Body)!["type"]!.GetValue<string>()).ToList();
+        Assert.Equal(["typing", "message"], posted);
+        Assert.Contains("Grounded wording", ChatTestHost.CardText(replies[^1]));
+    }
+
+    [Fact]
+    public async Task Chat_QuickAnswer_NoTypingIndicator()
+    {
+        await using var host = await ChatTestHost.StartAsync();
+
+        await host.SendAndWaitAsync(host.Message(RouteQuestion));
+
+        Assert.DoesNotContain(host.Connector.Requests, r => r.Body.Contains("\"typing\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Chat_AzureOpenAIDown_AnswersWithTheEmbeddedCardInTime()
     {
         await using var model = await FakeAzureOpenAI.StartAsync();

@@ -30,7 +30,8 @@ public sealed class RequestFlowTests : IAsyncLifetime
         _bot = await StartBotAsync(retryInterval: "00:00:00.200");
     }
 
-    private Task<BotHost> StartBotAsync(string retryInterval) => BotHost.StartAsync(new Dictionary<string, string?>
+    private Task<BotHost> StartBotAsync(string retryInterval, params (string Key, string Value)[] extra) => BotHost.StartAsync(new Dictionary<string, string?>(
+        extra.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)))
     {
         ["Storage:SqlitePath"] = Path.Combine(_dir, "bot.db"),
         ["Bot:RetryBaseDelay"] = "00:00:00.010",
@@ -147,6 +148,20 @@ public sealed class RequestFlowTests : IAsyncLifetime
             && r.Body.Contains("adviesaanvra", StringComparison.OrdinalIgnoreCase))];
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
+    public async Task LinkChannel_ChannelAdminsSet_OnlyTheyCanLink()
+    {
+        await _bot.DisposeAsync();
+        _bot = await StartBotAsync("00:00:00.200", ("Requests:ChannelAdmins:0", "aad-coordinator"));
+
+        var refused = await SendAsync(InChannel("<at>ExpertBot</at> koppel dit kanaal aan Oldambt", "29:gi-user", "aad-gi"));
+        var linked = await SendAsync(InChannel("<at>ExpertBot</at> koppel dit kanaal aan Oldambt", "29:coordinator", "aad-coordinator"));
+
+        Assert.Contains("Niet gekoppeld", Text(refused), StringComparison.Ordinal);
+        Assert.Contains("Kanaal gekoppeld", Text(linked), StringComparison.Ordinal);
+        Assert.Equal("aad-coordinator", (await Store.FindChannelAsync("Oldambt", default))!.LinkedBy);
+    }
 
     [Fact]
     public async Task Submit_Twice_OneRequest()
