@@ -13,7 +13,7 @@ internal sealed record BenchOptions
     public int Conversations { get; init; } = 4_096;
 
     /// <summary>Tenants the conversations are spread over (Teams pacing is 50 sends/s per tenant).</summary>
-    public int Tenants { get; init; } = 64;
+    public int Tenants { get; init; } = 128;
 
     /// <summary>Open-loop arrival rate in turns/s; 0 = closed loop (each worker sends its next turn as soon as the reply arrives).</summary>
     public double Rate { get; init; }
@@ -35,7 +35,7 @@ internal sealed record BenchOptions
           --warmup N           turns before measuring, excluded (default 10000)
           --concurrency C      turns in flight = concurrently active conversations (default 64)
           --conversations K    conversations the in-flight turns rotate over (default 4096; = C for one conversation per worker)
-          --tenants T          tenants the conversations are spread over (default 64)
+          --tenants T          tenants the conversations are spread over (default 128)
           --rate R             open loop at R turns/s (default 0 = closed loop, as fast as replies come back)
           --echo               echo router instead of the chat handlers
           --compare            echo then full in one invocation, with cost ratios
