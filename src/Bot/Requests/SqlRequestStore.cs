@@ -77,14 +77,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
                     WHERE owner_id = @owner AND status IN ('nieuw', 'opgepakt', 'in-behandeling')
                     ORDER BY created_at DESC LIMIT 20;
                     """).With("owner", ownerId);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            List<StoredRequest> list = [];
-            while (await reader.ReadAsync(ct))
-            {
-                list.Add(Read(reader));
-            }
-
-            return list;
+            return await ReadAllAsync(command, ct);
         }, cancellationToken);
     }
 
@@ -160,14 +153,7 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
                     WHERE bundle_activity_id = @bundle AND target_conversation_id = @conversation
                     ORDER BY created_at, id;
                     """).With("bundle", bundleActivityId).With("conversation", conversationId);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            List<StoredRequest> list = [];
-            while (await reader.ReadAsync(ct))
-            {
-                list.Add(Read(reader));
-            }
-
-            return list;
+            return await ReadAllAsync(command, ct);
         }, cancellationToken);
     }
 
@@ -276,6 +262,18 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
         await using var command = StorageDatabase.Command(connection, $"SELECT {Columns} FROM gi_requests WHERE {where};").With(name, value);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    private async Task<IReadOnlyList<StoredRequest>> ReadAllAsync(DbCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        List<StoredRequest> list = [];
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
     }
 
     private StoredRequest Read(DbDataReader reader)
