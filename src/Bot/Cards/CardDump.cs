@@ -154,13 +154,13 @@ internal static class CardDump
         var busy = picked with { Form = full, AddedInformation = [.. Enumerable.Repeat(Long(rules.MaxMessage), 12)] };
         yield return ("request-ticket-max.nl", RequestCards.Ticket(busy with { Status = Knowledge.Requests.RequestStatus.InBehandeling }));
         yield return ("request-ticket-finished-max.nl", RequestCards.Ticket(busy with { Status = Knowledge.Requests.RequestStatus.Afgerond, Outcome = Long(rules.MaxMessage) }));
-        // A bundle (a burst of tickets for one channel): new, being picked up, moved on, returned; and 40 at their maximum.
+        // A bundle (a burst of tickets for one channel): new, being picked up, moved on, withdrawn; and 40 at their maximum.
         Requests.StoredRequest Bundled(Requests.StoredRequest r, int i, string? own = null) =>
             r with { Id = $"3f9a2c00000000000000000000000{i:D3}", BundleActivityId = "1:bundle", TicketActivityId = own ?? "1:bundle" };
         yield return ("request-ticket-bundle.nl", RequestCards.TicketBundle(
         [
             Bundled(request, 1), Bundled(picked, 2), Bundled(picked, 3, own: "1:own"),
-            Bundled(request with { Status = Knowledge.Requests.RequestStatus.Teruggegeven, Outcome = "Past beter bij het lokale team." }, 4),
+            Bundled(request with { Status = Knowledge.Requests.RequestStatus.Ingetrokken }, 4),
         ]));
         yield return ("request-ticket-bundle-max.nl", RequestCards.TicketBundle(
             [.. Enumerable.Range(1, 40).Select(i => Bundled(busy with { Status = Knowledge.Requests.RequestStatus.Nieuw, PickedUpBy = null }, i))]));

@@ -113,7 +113,8 @@ internal static partial class RequestCards
     private static JsonObject BundleEntry(StoredRequest request)
     {
         var status = Text(StatusText(request, english: false), weight: "Bolder", color: StatusColor(request.Status));
-        var moved = request.BundleActivityId is not null && request.TicketActivityId != request.BundleActivityId;
+        // Rendered for the first post too, before the bundle's message id is stored: then nothing has moved yet.
+        var moved = request.MovedOutOfBundle;
         if (moved || request.PickedUpBy is not null)
         {
             // Moved (or moving) to its own message: one line here.
@@ -134,11 +135,6 @@ internal static partial class RequestCards
         if (request.AddedInformation.Count > 0)
         {
             items.Add(Text(request.AddedInformation.Count == 1 ? "1 aanvulling (zie na oppakken)" : $"{request.AddedInformation.Count} aanvullingen (zie na oppakken)", subtle: true, spacing: "None"));
-        }
-
-        if (request.Outcome is { } outcome)
-        {
-            items.Add(Text("Toelichting: " + outcome, max: BundledText, spacing: "Small"));
         }
 
         if (request.Status is RequestStatus.Nieuw)

@@ -18,7 +18,7 @@ internal sealed class TurnQueue
     private readonly Channel<string> _ready = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _capacity;
     private int _accepted;
-    private bool _closed;
+    private volatile bool _closed;
 
     public TurnQueue(IOptions<BotOptions> options)
     {
@@ -34,7 +34,12 @@ internal sealed class TurnQueue
     /// <exception cref="ChannelClosedException">The host is stopping.</exception>
     public async ValueTask EnqueueAsync(QueuedTurn turn, CancellationToken cancellationToken)
     {
-        ThrowIfClosed();
+        // Refuse at once when stopping, rather than after waiting for room.
+        if (_closed)
+        {
+            throw new ChannelClosedException();
+        }
+
         await _capacity.WaitAsync(cancellationToken).ConfigureAwait(false);
         var conversation = turn.Activity.Conversation?.Id ?? string.Empty;
         lock (_lock)
@@ -112,17 +117,6 @@ internal sealed class TurnQueue
         }
 
         _ready.Writer.TryComplete();
-    }
-
-    private void ThrowIfClosed()
-    {
-        lock (_lock)
-        {
-            if (_closed)
-            {
-                throw new ChannelClosedException();
-            }
-        }
     }
 }
 

@@ -108,7 +108,9 @@ internal sealed class RequestDispatcher(
         var max = options.Value.MaxTicketsPerMessage;
         // Only a request whose first due row is its ticket: its later rows still follow in order.
         var tickets = due.GroupBy(i => i.RequestId).Select(g => g.MinBy(i => i.Seq)!).Where(i => i.Kind == OutboxKinds.Ticket).ToList();
-        if (max < 2 || tickets.Count < 2)
+        var limits = botOptions.Value;
+        // No more than one channel takes in a second: no burst, so no need to look the tickets up.
+        if (max < 2 || tickets.Count <= Math.Min(limits.MessagesPerSecondPerConversation, limits.RequestsPerSecondPerTenant))
         {
             return delivered;
         }
@@ -125,7 +127,6 @@ internal sealed class RequestDispatcher(
         }
 
         var channels = fresh.GroupBy(f => f.Target.ConversationId!).ToList();
-        var limits = botOptions.Value;
         if (fresh.Count <= limits.RequestsPerSecondPerTenant && channels.All(c => c.Count() <= limits.MessagesPerSecondPerConversation))
         {
             return delivered;

@@ -26,6 +26,9 @@ internal sealed record StoredRequest
 
     /// <summary>True while the ticket is shown in its bundle rather than in a message of its own.</summary>
     public bool InBundle => BundleActivityId is not null && BundleActivityId == TicketActivityId;
+
+    /// <summary>True once the ticket left its bundle for a message of its own.</summary>
+    public bool MovedOutOfBundle => BundleActivityId is not null && BundleActivityId != TicketActivityId;
     public string? PickedUpBy { get; init; }
     /// <summary>The advice or agreed contribution given on Afronden, or the reason on Teruggeven.</summary>
     public string? Outcome { get; init; }
