@@ -139,7 +139,7 @@ internal static class CardDump
         yield return ("request-list-empty.en", RequestCards.List(Lang.En, []));
         yield return ("request-notice.nl", RequestCards.Notice("Dat kan niet", "Deze aanvraag hoort bij een ander expertpoolkanaal."));
 
-        // Worst cases: every field at its maximum length (the card must stay under Teams' ~28 KB), all errors at once,
+        // Worst cases: every field at its maximum length (the card must stay well under Teams' limit), all errors at once,
         // the other end states, and a casemanager with many open requests.
         string Long(int length) => string.Concat(Enumerable.Repeat("Zorgen over de ontwikkeling; school meldt verzuim. ", (length / 51) + 1))[..length];
         var full = form with

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ExpertBot.Bot.Requests;
-using ExpertBot.Knowledge.Loading;
 using ExpertBot.Knowledge.Requests;
 using static ExpertBot.Bot.Cards.CardElements;
 

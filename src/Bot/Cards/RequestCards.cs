@@ -20,7 +20,7 @@ internal static partial class RequestCards
 
     /// <summary>
     /// Most additions a ticket shows (the newest) and most requests a list shows: with every field at its maximum a
-    /// card stays under ~20 KB, below the ~28 KB Teams accepts for a whole message.
+    /// card stays under ~20 KB, far below what Teams accepts for a bot message (100 KB, 80 KB recommended).
     /// </summary>
     public const int MaxAdditionsShown = 5;
 

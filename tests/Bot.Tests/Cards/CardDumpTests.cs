@@ -38,9 +38,9 @@ public sealed class CardDumpTests
     [Fact]
     public void Samples_EveryCard_FarBelowTeamsMessageSizeLimit()
     {
-        // Teams refuses a bot message over ~28 KB (card plus activity envelope); the worst-case samples fill every
-        // field to its maximum. Default escaping (non-ASCII as \uXXXX) over-counts, which is the safe side.
-        // A bundle of tickets (a burst for one channel) may use more of the bot limit (100 KB, "recommended within 80 KB").
+        // Teams refuses a bot message over 100 KB and recommends staying within 80 KB (card plus activity envelope).
+        // The worst-case samples fill every field to its maximum; a card stays under 24 KB, a bundle of up to 40
+        // tickets (a burst for one channel) under 64 KB. Default escaping (non-ASCII as \uXXXX) over-counts: the safe side.
         Assert.All(Samples, s => Assert.True(s.Card.ToJsonString().Length < (s.Name.Contains("bundle", StringComparison.Ordinal) ? 64 : 24) * 1024,
             $"{s.Name}: {s.Card.ToJsonString().Length} bytes"));
     }
