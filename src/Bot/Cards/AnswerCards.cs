@@ -43,7 +43,7 @@ internal static partial class AnswerCards
         if (answer.Route is { } advice)
         {
             RouteBody(body, answer, advice, t);
-            body.Add(FeedbackRow(answerId, vote, t));
+            body.Add(FeedbackRow(answer, answerId, vote, t));
         }
         else if (answer.FollowUp is { } followUp)
         {
@@ -52,7 +52,7 @@ internal static partial class AnswerCards
         else if (answer.Intent == Intent.Who)
         {
             ExpertBody(body, answer, t);
-            body.Add(FeedbackRow(answerId, vote, t));
+            body.Add(FeedbackRow(answer, answerId, vote, t));
         }
         else if (answer.Intent == Intent.Help)
         {
@@ -102,7 +102,8 @@ internal static partial class AnswerCards
         return Card([Container(items, style: "attention")]);
     }
 
-    private static JsonObject FeedbackRow(string answerId, int? vote, CardText t)
+    /// <summary>The vote's data says what was rated (intent, route), so storing it needs no lookup.</summary>
+    private static JsonObject FeedbackRow(Answer answer, string answerId, int? vote, CardText t)
     {
         if (vote is not null)
         {
@@ -117,8 +118,12 @@ internal static partial class AnswerCards
             spacing: "Medium",
             separator: true);
 
-        JsonObject Vote(string title, int value) =>
-            Execute(title, CardVerbs.Feedback, new JsonObject { [CardData.AnswerId] = answerId, [CardData.Vote] = value });
+        JsonObject Vote(string title, int value)
+        {
+            var data = Data((CardData.AnswerId, answerId), (CardData.Intent, answer.Intent.Code()), (CardData.RouteId, answer.Route?.Route.Id));
+            data[CardData.Vote] = value;
+            return Execute(title, CardVerbs.Feedback, data);
+        }
     }
 
     private static JsonObject PrivacyWarning(Answer answer) =>
@@ -153,7 +158,7 @@ internal static partial class AnswerCards
                 ActionSet(
                 [
                     Execute(t.AskGi, CardVerbs.RequestOpen, Data((CardData.RouteId, route.Id))),
-                    Execute(t.ShowExperts, CardVerbs.ExpertsShow, Data((CardData.RouteId, route.Id))),
+                    Execute(t.ShowExperts, CardVerbs.ExpertsShow, Data((CardData.RouteId, route.Id), (CardData.Municipality, answer.Understanding.Municipality?.Name))),
                 ]),
             ],
             style: "emphasis",

@@ -14,10 +14,10 @@ internal static class CardVerbs
     /// <summary>Data: <c>{ followUp, value, answerId }</c>.</summary>
     public const string FollowUpChoose = "followup.choose";
 
-    /// <summary>Data: <c>{ answerId, vote: 1 | -1 }</c>.</summary>
+    /// <summary>Data: <c>{ answerId, vote: 1 | -1, intent?, routeId? }</c>.</summary>
     public const string Feedback = "feedback";
 
-    /// <summary>Data: <c>{ routeId }</c>.</summary>
+    /// <summary>Data: <c>{ routeId, municipality? }</c>.</summary>
     public const string ExpertsShow = "experts.show";
 
     /// <summary>Data: <c>{ routeId?, municipality?, topic? }</c>.</summary>
@@ -150,6 +150,7 @@ internal static class CardData
     public const string Value = "value";
     public const string AnswerId = "answerId";
     public const string Vote = "vote";
+    public const string Intent = "intent";
     public const string RouteId = "routeId";
     public const string Municipality = "municipality";
     public const string Topic = "topic";
@@ -169,6 +170,8 @@ internal sealed record CardAction(string Verb, JsonObject Data)
     public string? AnswerId => Get(CardData.AnswerId);
 
     public string? RouteId => Get(CardData.RouteId);
+
+    public string? Intent => Get(CardData.Intent);
 
     public string? Municipality => Get(CardData.Municipality);
 

@@ -20,6 +20,7 @@ internal sealed class ChatHandlers(
     Answerer answerer,
     IAnswerAssistant assistant,
     ConversationStateAccessor states,
+    RecentAnswers recentAnswers,
     IFeedbackStore feedback,
     IEnumerable<IIntentHandler> intentHandlers,
     IEnumerable<ICardVerbHandler> verbHandlers,
@@ -87,9 +88,9 @@ internal sealed class ChatHandlers(
         }
 
         var reply = await HandleActionAsync(turn, action, cancellationToken);
-        if (reply.State is not null)
+        if (reply.Decision is not null)
         {
-            await states.SaveAsync(reply.StateKey!, reply.State, cancellationToken);
+            await states.SaveAsync(reply.DecisionKey!, reply.Decision, cancellationToken);
         }
 
         return InvokeResponse.AdaptiveCard(reply.Card);
@@ -114,13 +115,12 @@ internal sealed class ChatHandlers(
             "sad" or "angry" => -1,
             _ => 0,
         };
-        if (vote == 0 || turn.Activity.ReplyToId is not { } replyTo)
+        if (vote == 0 || turn.Activity.ReplyToId is not { } replyTo || turn.Activity.Conversation?.Id is not { } conversationId)
         {
             return;
         }
 
-        var state = await states.LoadAsync(StateKey(turn.Activity), cancellationToken);
-        if (state.Find(replyTo) is { } answer)
+        if (recentAnswers.Find(conversationId, replyTo) is { } answer)
         {
             await StoreFeedbackAsync(turn.Activity, answer, vote, cancellationToken);
         }
@@ -129,8 +129,7 @@ internal sealed class ChatHandlers(
     private async Task WelcomeOnceAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var key = StateKey(turn.Activity, perUser: false) + "|welcome";
-        var state = await states.LoadAsync(key, cancellationToken);
-        if (state.Answers.Any(a => a.Intent == "welcome"))
+        if (await states.LoadAsync<WelcomeMark>(key, cancellationToken) is not null)
         {
             return;
         }
@@ -138,8 +137,7 @@ internal sealed class ChatHandlers(
         var result = await turn.ReplyAsync(AnswerCards.Welcome(LanguageOf(turn.Activity)), cancellationToken);
         if (result.IsSent)
         {
-            state.Remember(new AnswerRecord("welcome", (result as SendResult.Sent)?.ActivityId, "welcome", null));
-            await states.SaveAsync(key, state, cancellationToken);
+            await states.SaveAsync(key, new WelcomeMark(time.GetUtcNow()), cancellationToken);
             Log.Welcomed(logger, turn.Activity.Conversation?.ConversationType);
         }
     }
@@ -160,17 +158,13 @@ internal sealed class ChatHandlers(
             case CardVerbs.Ask when action.Text is { Length: > 0 } question:
                 return await AnswerAsync(turn, question, cancellationToken);
             case CardVerbs.ExpertsShow:
-                var key = StateKey(turn.Activity);
-                var state = await states.LoadAsync(key, cancellationToken);
-                var experts = answerer.ExpertsForRoute(action.RouteId ?? "", Today(), lang, state.Municipality);
+                var experts = answerer.ExpertsForRoute(action.RouteId ?? "", Today(), lang, action.Municipality);
                 var record = new AnswerRecord(NewAnswerId(), null, experts.Intent.Code(), null);
-                state.Remember(record);
-                return new Reply(AnswerCards.For(experts, record.AnswerId), key, state, record);
+                return new Reply(AnswerCards.For(experts, record.AnswerId), null, null, record);
             case CardVerbs.Feedback:
-                var vote = action.Vote is > 0 ? 1 : -1;
-                var feedbackState = await states.LoadAsync(StateKey(turn.Activity), cancellationToken);
-                var rated = action.AnswerId is { } id ? feedbackState.Find(id) : null;
-                await StoreFeedbackAsync(turn.Activity, rated ?? new AnswerRecord(action.AnswerId ?? "unknown", null, "unknown", null), vote, cancellationToken);
+                // The button carries what it rates; cards from before it did count as "unknown".
+                var rated = new AnswerRecord(action.AnswerId!, null, action.Intent ?? "unknown", action.RouteId);
+                await StoreFeedbackAsync(turn.Activity, rated, action.Vote is > 0 ? 1 : -1, cancellationToken);
                 return Reply.Plain(AnswerCards.FeedbackThanks(lang));
             case CardVerbs.RequestOpen:
                 // Requests to the GI are not built yet: say so honestly and point to the expert pool.
@@ -184,8 +178,6 @@ internal sealed class ChatHandlers(
 
     private async Task<Reply> ContinueRouteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var key = StateKey(turn.Activity);
-        var state = await states.LoadAsync(key, cancellationToken);
         var followUpId = action.FollowUpId;
         var choice = answerer.Knowledge.FollowUps.FirstOrDefault(f => f.Id == followUpId)?.Choices.FirstOrDefault(c => c.Value == action.Value);
         if (followUpId is null || choice is null)
@@ -195,77 +187,70 @@ internal sealed class ChatHandlers(
             return Reply.Plain(AnswerCards.Error(lang, UnknownActionText(lang)));
         }
 
+        // The decision of the card whose button this is; an expired or unknown one starts from this choice alone.
+        var decision = action.AnswerId is { } askedIn
+            ? await states.LoadAsync<RouteDecision>(DecisionKey(turn.Activity, askedIn), cancellationToken) ?? new RouteDecision()
+            : new RouteDecision();
         foreach (var (signal, value) in choice.Sets)
         {
-            state.Signals[signal] = value;
+            decision.Signals[signal] = value;
         }
 
-        if (!state.AskedFollowUps.Contains(followUpId))
+        if (!decision.AskedFollowUps.Contains(followUpId))
         {
-            state.AskedFollowUps.Add(followUpId);
+            decision.AskedFollowUps.Add(followUpId);
         }
 
-        var answer = answerer.Ask(new Question("", Today(), LanguageOf(turn.Activity), state.Signals, state.AskedFollowUps.ToHashSet()));
-        return Finish(key, state, answer, Stopwatch.GetTimestamp());
+        var answer = answerer.Ask(new Question("", Today(), LanguageOf(turn.Activity), decision.Signals, decision.AskedFollowUps.ToHashSet()));
+        return Finish(turn.Activity, decision.AskedFollowUps, answer, Stopwatch.GetTimestamp());
     }
 
     /// <summary>A typed question starts a new route decision; follow-up buttons continue one (<see cref="ContinueRouteAsync"/>).</summary>
     private async Task<Reply> AnswerAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var key = StateKey(turn.Activity);
-        var state = await states.LoadAsync(key, cancellationToken);
-        state.ClearRouteDecision();
-
         var question = new Question(text, Today(), LocaleOf(turn.Activity));
         // An invoke (a card button) is answered inline within Teams' 5 s, too tight for a model round trip on top.
+        // The knowledge core answers synchronously; only a model call leaves the task running.
         var answering = turn.Activity.Type == ActivityTypes.Invoke
-            ? Task.Run(() => answerer.Ask(question), cancellationToken)
-            : Task.Run(async () => (await assistant.AnswerAsync(question, cancellationToken)).Answer, cancellationToken);
-        using (var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            ? Task.FromResult(new AssistedAnswer(answerer.Ask(question), AssistReport.Skipped))
+            : assistant.AnswerAsync(question, cancellationToken);
+        if (!answering.IsCompleted)
         {
+            using var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (await Task.WhenAny(answering, Task.Delay(TypingDelay, time, typing.Token)) != answering)
             {
                 await turn.TypingAsync(cancellationToken);
             }
 
-            // The usual case: answered in well under the delay, so its timer is released at once.
+            // Usually answered before the delay, so its timer is released at once.
             await typing.CancelAsync();
         }
 
-        var answer = await answering;
-        if (answer.Understanding.Municipality is { } municipality)
-        {
-            state.Municipality = municipality.Name;
-        }
-
-        var reply = Finish(key, state, answer, started);
+        var answer = (await answering).Answer;
+        var reply = Finish(turn.Activity, [], answer, started);
         return _intentHandlers.TryGetValue(answer.Intent, out var feature)
             ? reply with { Card = await feature.HandleAsync(turn, answer, cancellationToken) }
             : reply;
     }
 
-    /// <summary>Updates the state for the answer; the caller saves it once, after sending.</summary>
-    private Reply Finish(string key, ConversationState state, Answer answer, long started)
+    /// <summary>
+    /// The card for an answer, and the decision to store when it asks a follow-up (saved once, after sending).
+    /// Nothing is stored otherwise: the card's buttons carry what they need.
+    /// </summary>
+    private Reply Finish(Activity activity, List<string> askedFollowUps, Answer answer, long started)
     {
         var answerId = NewAnswerId();
-        if (answer.FollowUp is not null)
-        {
-            state.Signals = new Dictionary<string, bool>(answer.Signals);
-        }
-        else
-        {
-            state.ClearRouteDecision();
-        }
-
         var record = new AnswerRecord(answerId, null, answer.Intent.Code(), answer.Route?.Route.Id);
-        state.Remember(record);
         Log.Answered(logger, record.Intent, record.RouteId, answer.Experts.Recommended.Count, answer.FollowUp?.Id, answer.Pii.Count,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new Reply(AnswerCards.For(answer, answerId), key, state, record);
+        var decision = answer.FollowUp is null
+            ? null
+            : new RouteDecision { Signals = new Dictionary<string, bool>(answer.Signals), AskedFollowUps = askedFollowUps };
+        return new Reply(AnswerCards.For(answer, answerId), decision is null ? null : DecisionKey(activity, answerId), decision, record);
     }
 
-    /// <summary>Sends the reply, then saves the turn's state once, with the id of the message that carried the answer.</summary>
+    /// <summary>Sends the reply, then stores its decision (if it asked a follow-up) and remembers the message for reactions.</summary>
     private async Task SendAsync(ITurnContext turn, Reply reply, CancellationToken cancellationToken)
     {
         var result = await turn.ReplyAsync(reply.Card, cancellationToken);
@@ -274,18 +259,16 @@ internal sealed class ChatHandlers(
             Log.NotDelivered(logger, result.GetType().Name);
         }
 
-        if (reply.State is null)
-        {
-            return;
-        }
-
-        if (result is SendResult.Sent { ActivityId: { } activityId } && reply.Record is { } record)
+        if (result is SendResult.Sent { ActivityId: { } activityId } && reply.Record is { } record && turn.Activity.Conversation?.Id is { } conversationId)
         {
             // So a 👍 reaction on that message counts as feedback on the answer.
-            reply.State.Remember(record with { ActivityId = activityId });
+            recentAnswers.Remember(conversationId, record with { ActivityId = activityId });
         }
 
-        await states.SaveAsync(reply.StateKey!, reply.State, cancellationToken);
+        if (reply.Decision is not null)
+        {
+            await states.SaveAsync(reply.DecisionKey!, reply.Decision, cancellationToken);
+        }
     }
 
     private async Task StoreFeedbackAsync(Activity activity, AnswerRecord answer, int vote, CancellationToken cancellationToken)
@@ -303,8 +286,8 @@ internal sealed class ChatHandlers(
         }
     }
 
-    /// <summary>A card to send, and the state to save afterwards (if the turn changed it).</summary>
-    private sealed record Reply(JsonObject Card, string? StateKey, ConversationState? State, AnswerRecord? Record)
+    /// <summary>A card to send, the route decision to store with it (if it asks a follow-up), and what it answered.</summary>
+    private sealed record Reply(JsonObject Card, string? DecisionKey, RouteDecision? Decision, AnswerRecord? Record)
     {
         public static Reply Plain(JsonObject card) => new(card, null, null, null);
     }
@@ -316,6 +299,9 @@ internal sealed class ChatHandlers(
     /// <summary>Route decisions are per user, also in group chats, so two people don't answer each other's follow-ups.</summary>
     private static string StateKey(Activity activity, bool perUser = true) =>
         $"{activity.ChannelId}|{activity.Conversation?.Id}" + (perUser ? $"|{activity.From?.AadObjectId ?? activity.From?.Id}" : "");
+
+    /// <summary>Per user too, so in a group chat only the one who asked continues the decision with their buttons.</summary>
+    private static string DecisionKey(Activity activity, string answerId) => StateKey(activity) + "|" + answerId;
 
     private static Lang? LocaleOf(Activity activity) =>
         activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Lang.En : null;

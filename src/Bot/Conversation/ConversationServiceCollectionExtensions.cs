@@ -28,6 +28,7 @@ internal static class ConversationServiceCollectionExtensions
         // Answers come through the assistant: the knowledge core alone unless Azure OpenAI is configured.
         services.AddLanguageModel();
         services.AddSingleton<ConversationStateAccessor>();
+        services.AddSingleton<RecentAnswers>();
         services.AddSingleton<ChatHandlers>();
         services.AddHostedService<KnowledgeWarmup>();
         services.ConfigureBotRouter((router, sp) =>

@@ -1,64 +1,50 @@
 using System.Text.Json;
 using ExpertBot.Bot.Storage;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ExpertBot.Bot.Conversation;
 
 /// <summary>
-/// What the bot remembers per conversation and user between turns: the route decision in progress and
-/// which answers it gave (for feedback). Only ids, never message text or personal data.
+/// A route decision in progress: what is known so far and which follow-up questions were asked. Stored per answer
+/// that asked a follow-up, so each follow-up card continues its own decision, also after newer questions. Only
+/// knowledge ids, never message text or personal data.
 /// </summary>
-internal sealed class ConversationState
+internal sealed class RouteDecision
 {
-    private const int MaxAnswers = 20;
-
     public Dictionary<string, bool> Signals { get; set; } = [];
     public List<string> AskedFollowUps { get; set; } = [];
-    public string? Municipality { get; set; }
-    public List<AnswerRecord> Answers { get; set; } = [];
-
-    public void Remember(AnswerRecord answer)
-    {
-        Answers.RemoveAll(a => a.AnswerId == answer.AnswerId);
-        Answers.Add(answer);
-        if (Answers.Count > MaxAnswers)
-        {
-            Answers.RemoveRange(0, Answers.Count - MaxAnswers);
-        }
-    }
-
-    public AnswerRecord? Find(string answerOrActivityId) =>
-        Answers.LastOrDefault(a => a.AnswerId == answerOrActivityId || a.ActivityId == answerOrActivityId);
-
-    public void ClearRouteDecision()
-    {
-        Signals.Clear();
-        AskedFollowUps.Clear();
-    }
 }
+
+/// <summary>That the welcome card was sent to a conversation (installs arrive as two activities).</summary>
+internal sealed record WelcomeMark(DateTimeOffset At);
 
 /// <summary>An answer the bot gave: its id, the message that carried it, and what it was about.</summary>
 internal sealed record AnswerRecord(string AnswerId, string? ActivityId, string Intent, string? RouteId);
 
-/// <summary>Reads and writes <see cref="ConversationState"/>; storage trouble degrades to "no memory", never a failed turn.</summary>
+/// <summary>
+/// Reads and writes small per-conversation documents (<see cref="RouteDecision"/>, <see cref="WelcomeMark"/>) as
+/// JSON; storage trouble degrades to "no memory", never a failed turn.
+/// </summary>
 internal sealed class ConversationStateAccessor(IConversationStateStore store, ILogger<ConversationStateAccessor> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ConversationState> LoadAsync(string key, CancellationToken cancellationToken)
+    public async Task<T?> LoadAsync<T>(string key, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
             var json = await store.GetAsync(key, cancellationToken);
-            return json is null ? new ConversationState() : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? new ConversationState();
+            return json is null ? null : JsonSerializer.Deserialize<T>(json, Json);
         }
         catch (Exception e) when (e is StorageUnavailableException or JsonException)
         {
             Log.StateUnavailable(logger, e.GetType().Name);
-            return new ConversationState();
+            return null;
         }
     }
 
-    public async Task SaveAsync(string key, ConversationState state, CancellationToken cancellationToken)
+    public async Task SaveAsync<T>(string key, T state, CancellationToken cancellationToken)
     {
         try
         {
@@ -69,4 +55,32 @@ internal sealed class ConversationStateAccessor(IConversationStateStore store, I
             Log.StateUnavailable(logger, e.GetType().Name);
         }
     }
+}
+
+/// <summary>
+/// The answers this instance sent lately, by the id of the message that carried them, so a Teams reaction (which
+/// names only that message) counts as feedback on the answer. Kept in memory on purpose: it saves a database
+/// write on every answer; a reaction that reaches another instance, or comes after a restart or after
+/// <see cref="Capacity"/> newer answers, is not counted. Feedback buttons carry what they rate and never need it.
+/// </summary>
+internal sealed class RecentAnswers : IDisposable
+{
+    public const int Capacity = 20_000;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(2);
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    /// <summary>Message ids are unique within a conversation only, hence the conversation in the key.</summary>
+    public void Remember(string conversationId, AnswerRecord answer)
+    {
+        if (answer.ActivityId is { } activityId)
+        {
+            _cache.Set((conversationId, activityId), answer, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        }
+    }
+
+    public AnswerRecord? Find(string conversationId, string activityId) =>
+        _cache.TryGetValue((conversationId, activityId), out AnswerRecord? answer) ? answer : null;
+
+    public void Dispose() => _cache.Dispose();
 }

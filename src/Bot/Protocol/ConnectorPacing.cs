@@ -22,7 +22,11 @@ internal sealed class ConnectorPacing
     private static readonly (int Permits, TimeSpan Window)[] ThreadLimitsAfterFirst =
         [(8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1_800, TimeSpan.FromHours(1))];
 
-    private static readonly TimeSpan TenantMargin = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Teams counts arrivals; sends leave a few milliseconds late or early (timers, thread pool, a new connection),
+    /// so sends booked exactly one window apart could arrive closer. Every window is this much longer.
+    /// </summary>
+    private static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(100);
 
     private readonly TimeProvider _time;
     private readonly (int Permits, long Window)[] _threadLimits;
@@ -40,14 +44,12 @@ internal sealed class ConnectorPacing
         var perSecond = options.Value.MessagesPerSecondPerConversation;
         _threadLimits =
         [
-            (perSecond, Ticks(TimeSpan.FromSeconds(1))),
+            (perSecond, Ticks(TimeSpan.FromSeconds(1) + ArrivalMargin)),
             // Teams' longer windows scale with the configured rate, so raising it (benchmarks) lifts them too.
-            .. ThreadLimitsAfterFirst.Select(l => (Math.Max(l.Permits, l.Permits * perSecond / 7), Ticks(l.Window))),
+            .. ThreadLimitsAfterFirst.Select(l => (Math.Max(l.Permits, l.Permits * perSecond / 7), Ticks(l.Window + ArrivalMargin))),
         ];
         _tenantPermits = options.Value.RequestsPerSecondPerTenant;
-        // Teams counts arrivals; sends leave a few milliseconds late or early (timers, thread pool), so 50 booked
-        // exactly one second apart could arrive as 51 within a second. The margin keeps arrivals under the limit.
-        _tenantWindow = Ticks(TimeSpan.FromSeconds(1) + TenantMargin);
+        _tenantWindow = Ticks(TimeSpan.FromSeconds(1) + ArrivalMargin);
         _forget = _threadLimits.Max(l => l.Window);
     }
 

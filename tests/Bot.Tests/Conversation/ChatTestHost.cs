@@ -28,6 +28,9 @@ internal sealed class ChatTestHost : IAsyncDisposable
     public BotHost Bot { get; }
     public FakeConnector Connector { get; }
 
+    /// <summary>The bot's SQLite file, to check what it stored.</summary>
+    public string DatabasePath => Path.Combine(_dataDir, "bot.db");
+
     /// <param name="settings">Extra configuration, e.g. an <c>AzureOpenAI</c> section pointing at a fake.</param>
     public static async Task<ChatTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -83,6 +86,20 @@ internal sealed class ChatTestHost : IAsyncDisposable
             .Where(r => r.Method == "POST")
             .Select(r => JsonNode.Parse(r.Body)!.AsObject())
             .Where(a => a["type"]?.GetValue<string>() == "message")];
+
+    /// <summary>The data of the first button (Action.Execute) with this verb whose data matches, as Teams sends it back.</summary>
+    public static JsonObject ButtonData(JsonObject reply, string verb, Func<JsonObject, bool>? match = null) =>
+        Buttons(reply["attachments"]?[0]?["content"]).FirstOrDefault(b => b["verb"]?.GetValue<string>() == verb && (match is null || match(b["data"]!.AsObject())))
+            ?["data"]?.DeepClone().AsObject()
+        ?? throw new Xunit.Sdk.XunitException($"the card has no {verb} button");
+
+    private static IEnumerable<JsonObject> Buttons(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() == "Action.Execute" => [o],
+        JsonObject o => o.SelectMany(p => Buttons(p.Value)),
+        JsonArray a => a.SelectMany(Buttons),
+        _ => [],
+    };
 
     public static string CardText(JsonObject reply) =>
         reply["attachments"]?[0]?["content"]?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "";

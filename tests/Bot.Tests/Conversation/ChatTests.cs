@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ExpertBot.Bot.Protocol;
 using ExpertBot.Bot.Storage;
+using ExpertBot.Bot.Tests.Protocol;
 using Activity = ExpertBot.Bot.Protocol.Activity;
 
 namespace ExpertBot.Bot.Tests.Conversation;
@@ -64,10 +65,10 @@ public sealed class ChatTests
     public async Task Feedback_ThumbsDown_IsStoredWithoutText()
     {
         await using var host = await ChatTestHost.StartAsync();
-        await host.SendAndWaitAsync(host.Message("Ouders weigeren elke medewerking en de onveiligheid blijft, wat nu?"));
-        var answerId = FindAnswerId(host.Replies()[^1]);
+        var replies = await host.SendAndWaitAsync(host.Message("Ouders weigeren elke medewerking en de onveiligheid blijft, wat nu?"));
+        var thumbsDown = ChatTestHost.ButtonData(replies[^1], "feedback", data => data["vote"]!.GetValue<int>() == -1);
 
-        var (status, _) = await host.InvokeAsync(CardInvoke(host, "feedback", new JsonObject { ["answerId"] = answerId, ["vote"] = -1 }));
+        var (status, _) = await host.InvokeAsync(CardInvoke(host, "feedback", thumbsDown));
 
         Assert.Equal(200, status);
         var stored = await host.Bot.Services.GetRequiredService<IFeedbackStore>()
@@ -76,6 +77,48 @@ public sealed class ChatTests
         Assert.Equal(-1, feedback.Vote);
         Assert.Equal("raadsonderzoek", feedback.RouteId);
         Assert.Equal("route", feedback.Intent);
+    }
+
+    [Fact]
+    public async Task Reaction_OnTheAnswerMessage_IsStoredAsFeedbackOnThatAnswer()
+    {
+        await using var host = await ChatTestHost.StartAsync();
+        host.Connector.Script = (_, request) => request.Body.Contains("\"type\":\"message\"", StringComparison.Ordinal)
+            ? new ScriptedResponse(201, """{"id":"1700000000001"}""")
+            : null;
+        await host.SendAndWaitAsync(host.Message("Ouders weigeren elke medewerking en de onveiligheid blijft, wat nu?"));
+        var feedback = host.Bot.Services.GetRequiredService<IFeedbackStore>();
+
+        var other = host.Message("") with { Type = ActivityTypes.MessageReaction, Text = null, ReplyToId = "1699999999999", ReactionsAdded = [new MessageReaction { Type = "like" }] };
+        var like = other with { Id = host.NextId(), ReplyToId = "1700000000001" };
+        await host.Bot.PostAsync(other);
+        await host.Bot.PostAsync(like);
+        await Loopback.WaitUntilAsync(() => feedback.ListAsync(Day.AddYears(-5), Day.AddYears(5), CancellationToken.None).Result.Count > 0, 10_000);
+
+        var stored = Assert.Single(await feedback.ListAsync(Day.AddYears(-5), Day.AddYears(5), CancellationToken.None));
+        Assert.Equal(1, stored.Vote);
+        Assert.Equal("raadsonderzoek", stored.RouteId);
+    }
+
+    [Fact]
+    public async Task FollowUpChoice_OnAnOlderCardAfterOtherQuestions_ContinuesThatCardsDecision()
+    {
+        await using var host = await ChatTestHost.StartAsync();
+        var first = await host.SendAndWaitAsync(host.Message("Welke route?"));
+        var (_, second) = await host.InvokeAsync(CardInvoke(host, "followup.choose",
+            ChatTestHost.ButtonData(first[^1], "followup.choose", data => data["value"]!.GetValue<string>() == "hulp-nodig")));
+        var askedForRole = new JsonObject { ["attachments"] = new JsonArray(new JsonObject { ["content"] = second!["value"]!.DeepClone() }) };
+        var takeOver = ChatTestHost.ButtonData(askedForRole, "followup.choose", data => data["value"]!.GetValue<string>() == "overnemen");
+        await host.SendAndWaitAsync(host.Message("Wie kan ik raadplegen over een vechtscheiding in Oldambt?"));
+        await host.SendAndWaitAsync(host.Message("Welke route?"));
+
+        var (status, body) = await host.InvokeAsync(CardInvoke(host, "followup.choose", takeOver));
+
+        // That card's decision knew there is no acute danger; the choice alone would ask about the situation again.
+        Assert.Equal(200, status);
+        var card = body!["value"]!.ToJsonString(Relaxed);
+        Assert.DoesNotContain("\"followUp\":\"situatie\"", card);
+        Assert.Contains("Specialistisch casemanagement", card);
     }
 
     [Fact]
@@ -142,17 +185,31 @@ public sealed class ChatTests
     {
         await using var host = await ChatTestHost.StartAsync();
 
-        var replies = await host.SendAndWaitAsync(host.Message("Het gaat om Piet de Vries, BSN 123456782, tel 06-12345678, er is sprake van verwaarlozing"));
+        var replies = await host.SendAndWaitAsync(host.Message("Het gaat om Piet de Vries, BSN 123456782, tel 06-12345678. Welke route past?"));
 
         var card = ChatTestHost.CardText(replies[^1]);
         Assert.Contains("persoonsgegevens", card);
         Assert.DoesNotContain("123456782", card);
-        Assert.DoesNotContain(host.Bot.Logs.Entries, e => e.Message.Contains("123456782") || e.Message.Contains("Piet") || e.Message.Contains("verwaarlozing"));
-        var state = await host.Bot.Services.GetRequiredService<IConversationStateStore>()
-            .GetAsync($"msteams|a:personal-1|aad-user", CancellationToken.None);
-        Assert.NotNull(state);
-        Assert.DoesNotContain("123456782", state);
-        Assert.DoesNotContain("Piet", state);
+        Assert.DoesNotContain(host.Bot.Logs.Entries, e => e.Message.Contains("123456782") || e.Message.Contains("Piet") || e.Message.Contains("06-12345678"));
+        var stored = await StoredStateAsync(host);
+        Assert.NotEmpty(stored);
+        Assert.DoesNotContain(stored, json => json.Contains("123456782") || json.Contains("Piet") || json.Contains("06-12345678"));
+    }
+
+    private static async Task<List<string>> StoredStateAsync(ChatTestHost host)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state_key || ' ' || json FROM conversation_state";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions Relaxed =
