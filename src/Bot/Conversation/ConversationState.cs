@@ -65,7 +65,8 @@ internal sealed class ConversationStateAccessor(IConversationStateStore store, I
 /// </summary>
 internal sealed class RecentAnswers : IDisposable
 {
-    public const int Capacity = 20_000;
+    /// <summary>About a working day of a large region's answers (~10 a minute) on one instance; ~1.5 MB.</summary>
+    public const int Capacity = 5_000;
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(2);
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
