@@ -167,7 +167,7 @@ internal sealed class ChatHandlers(
                 await StoreFeedbackAsync(turn.Activity, rated, action.Vote is > 0 ? 1 : -1, cancellationToken);
                 return Reply.Plain(AnswerCards.FeedbackThanks(lang));
             case CardVerbs.RequestOpen:
-                // Requests to the GI are not built yet: say so honestly and point to the expert pool.
+                // Only without the Requests feature (a host with the chat alone): point to the expert pool instead.
                 var answer = answerer.Ask(new Question(lang == Lang.En ? "ask the gi for advice request form" : "adviesaanvraag aan de gi", Today(), lang));
                 return Reply.Plain(AnswerCards.For(answer, NewAnswerId()));
             default:
@@ -235,7 +235,7 @@ internal sealed class ChatHandlers(
     }
 
     /// <summary>
-    /// The card for an answer, and the decision to store when it asks a follow-up (saved once, after sending).
+    /// The card for an answer, and the decision to store when it asks a follow-up (saved once, before sending).
     /// Nothing is stored otherwise: the card's buttons carry what they need.
     /// </summary>
     private Reply Finish(Activity activity, List<string> askedFollowUps, Answer answer, long started)
@@ -250,9 +250,15 @@ internal sealed class ChatHandlers(
         return new Reply(AnswerCards.For(answer, answerId), decision is null ? null : DecisionKey(activity, answerId), decision, record);
     }
 
-    /// <summary>Sends the reply, then stores its decision (if it asked a follow-up) and remembers the message for reactions.</summary>
+    /// <summary>Stores the reply's decision (if it asks a follow-up), sends it, and remembers the message for reactions.</summary>
     private async Task SendAsync(ITurnContext turn, Reply reply, CancellationToken cancellationToken)
     {
+        // Before sending, so a quick button press on the card finds its decision.
+        if (reply.Decision is not null)
+        {
+            await states.SaveAsync(reply.DecisionKey!, reply.Decision, cancellationToken);
+        }
+
         var result = await turn.ReplyAsync(reply.Card, cancellationToken);
         if (!result.IsSent)
         {
@@ -263,11 +269,6 @@ internal sealed class ChatHandlers(
         {
             // So a 👍 reaction on that message counts as feedback on the answer.
             recentAnswers.Remember(conversationId, record with { ActivityId = activityId });
-        }
-
-        if (reply.Decision is not null)
-        {
-            await states.SaveAsync(reply.DecisionKey!, reply.Decision, cancellationToken);
         }
     }
 
