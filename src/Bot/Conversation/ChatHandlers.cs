@@ -229,8 +229,8 @@ internal sealed class ChatHandlers(
 
         var answer = (await answering).Answer;
         var reply = Finish(turn.Activity, [], answer, started);
-        return _intentHandlers.TryGetValue(answer.Intent, out var feature)
-            ? reply with { Card = await feature.HandleAsync(turn, answer, cancellationToken) }
+        return _intentHandlers.TryGetValue(answer.Intent, out var feature) && await feature.HandleAsync(turn, answer, cancellationToken) is { } card
+            ? reply with { Card = card }
             : reply;
     }
 

@@ -2,6 +2,7 @@ using ExpertBot.Bot.LanguageModel;
 using ExpertBot.Bot.Protocol;
 using ExpertBot.Knowledge.Answers;
 using ExpertBot.Knowledge.Loading;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ExpertBot.Bot.Conversation;
@@ -27,7 +28,7 @@ internal static class ConversationServiceCollectionExtensions
         });
         // Answers come through the assistant: the knowledge core alone unless Azure OpenAI is configured.
         services.AddLanguageModel();
-        services.AddSingleton<ConversationStateAccessor>();
+        services.TryAddSingleton<ConversationStateAccessor>();
         services.AddSingleton<RecentAnswers>();
         services.AddSingleton<ChatHandlers>();
         services.AddHostedService<KnowledgeWarmup>();

@@ -22,7 +22,8 @@ internal sealed record WelcomeMark(DateTimeOffset At);
 internal sealed record AnswerRecord(string AnswerId, string? ActivityId, string Intent, string? RouteId);
 
 /// <summary>
-/// Reads and writes small per-conversation documents (<see cref="RouteDecision"/>, <see cref="WelcomeMark"/>) as
+/// Reads and writes small per-conversation documents (<see cref="RouteDecision"/>, <see cref="WelcomeMark"/>, a
+/// reminder's ask-back) as
 /// JSON; storage trouble degrades to "no memory", never a failed turn.
 /// </summary>
 internal sealed class ConversationStateAccessor(IConversationStateStore store, ILogger<ConversationStateAccessor> logger)
@@ -41,6 +42,18 @@ internal sealed class ConversationStateAccessor(IConversationStateStore store, I
         {
             Log.StateUnavailable(logger, e.GetType().Name);
             return null;
+        }
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.DeleteAsync(key, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            Log.StateUnavailable(logger, e.GetType().Name);
         }
     }
 

@@ -14,8 +14,11 @@ internal interface IIntentHandler
 {
     Intent Intent { get; }
 
-    /// <summary>The card to answer with. The answer carries the understanding (and any personal-data findings).</summary>
-    Task<JsonObject> HandleAsync(ITurnContext turn, Answer answer, CancellationToken cancellationToken);
+    /// <summary>
+    /// The card to answer with, or null to leave the chat's own card. The answer carries the understanding (and any
+    /// personal-data findings).
+    /// </summary>
+    Task<JsonObject?> HandleAsync(ITurnContext turn, Answer answer, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -19,14 +19,18 @@ namespace ExpertBot.Bot.Reminders;
 /// reminder buttons (set, list, move, done, snooze, cancel). A button answers with the card that replaces the one it
 /// was on; for the Action.Submit fallback the original message is also updated in place.
 /// </summary>
-internal sealed partial class ReminderHandlers(ReminderService service, ILogger<ReminderHandlers> logger) : IIntentHandler, ICardVerbHandler
+internal sealed partial class ReminderHandlers(ReminderService service, ConversationStateAccessor states, ILogger<ReminderHandlers> logger)
+    : IIntentHandler, ICardVerbHandler
 {
+    /// <summary>How long a typed date still answers the bot's question for one.</summary>
+    internal static readonly TimeSpan AskBackLifetime = TimeSpan.FromHours(24);
+
     public Intent Intent => Intent.Reminder;
 
     public IReadOnlyCollection<string> Verbs { get; } =
         [ReminderVerbs.Set, ReminderVerbs.List, ReminderVerbs.Move, ReminderVerbs.Done, ReminderVerbs.Snooze, ReminderVerbs.Cancel];
 
-    public async Task<JsonObject> HandleAsync(ITurnContext turn, Answer answer, CancellationToken cancellationToken)
+    public async Task<JsonObject?> HandleAsync(ITurnContext turn, Answer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(answer);
@@ -43,10 +47,13 @@ internal sealed partial class ReminderHandlers(ReminderService service, ILogger<
             switch (ReminderDateReader.Read(text, service.Today(), lang, service.Policy.Holidays))
             {
                 case ReminderParse.Understood understood:
+                    await states.DeleteAsync(AskBackKey(turn.Activity), cancellationToken);
                     return await CreateAsync(owner, understood.Schedule, understood.CaseReference, understood.Subject, lang, cancellationToken);
                 case ReminderParse.NeedsClarification ask:
                     Log.ReminderClarification(logger, ask.Reason.ToString());
-                    return ReminderCards.Clarify(ask.Reason, ask.Suggestions, ask.CaseReference, Redact(ask.Subject), lang);
+                    var subject = Redact(ask.Subject);
+                    await states.SaveAsync(AskBackKey(turn.Activity), new ReminderAskBack(ask.CaseReference, subject, service.Now()), cancellationToken);
+                    return ReminderCards.Clarify(ask.Reason, ask.Suggestions, ask.CaseReference, subject, lang);
                 default:
                     return await ListAsync(owner, lang, cancellationToken);
             }
@@ -54,6 +61,56 @@ internal sealed partial class ReminderHandlers(ReminderService service, ILogger<
         catch (StorageUnavailableException)
         {
             Log.StoreUnavailable(logger, "reminder message");
+            return Unavailable(lang);
+        }
+    }
+
+    /// <summary>
+    /// A message the knowledge core could not place, read as the answer to the bot's question for a date ("over 6
+    /// weken", "15 januari") when it asked one in this conversation within <see cref="AskBackLifetime"/>. Null when the
+    /// text holds no date, nothing was asked, or it holds personal data (the chat's own card then says so).
+    /// </summary>
+    public async Task<JsonObject?> AnswerAskBackAsync(ITurnContext turn, Answer answer, CancellationToken cancellationToken)
+    {
+        if (answer.Pii.Count > 0)
+        {
+            return null;
+        }
+
+        var lang = answer.Language;
+        // Parsing first: most such messages hold no date, and then no store read is needed.
+        var parse = ReminderDateReader.ReadAnswer(turn.Activity.StripBotMention(), service.Today(), lang, service.Policy.Holidays);
+        if (parse is ReminderParse.NotAReminder)
+        {
+            return null;
+        }
+
+        var key = AskBackKey(turn.Activity);
+        var asked = await states.LoadAsync<ReminderAskBack>(key, cancellationToken);
+        if (asked is null || service.Now() - asked.AskedAt > AskBackLifetime)
+        {
+            return null;
+        }
+
+        try
+        {
+            switch (parse)
+            {
+                case ReminderParse.Understood understood:
+                    // What the reminder is about comes from the question; the answer only gives the date.
+                    var card = await CreateAsync(Owner(turn.Activity), understood.Schedule, asked.CaseReference, asked.Subject, lang, cancellationToken);
+                    await states.DeleteAsync(key, cancellationToken);
+                    return card;
+                case ReminderParse.NeedsClarification ask:
+                    Log.ReminderClarification(logger, ask.Reason.ToString());
+                    return ReminderCards.Clarify(ask.Reason, ask.Suggestions, asked.CaseReference, asked.Subject, lang);
+                default:
+                    return null;
+            }
+        }
+        catch (StorageUnavailableException)
+        {
+            Log.StoreUnavailable(logger, "reminder answer");
             return Unavailable(lang);
         }
     }
@@ -203,6 +260,10 @@ internal sealed partial class ReminderHandlers(ReminderService service, ILogger<
         activity.Conversation?.Id,
         activity.Locale);
 
+    /// <summary>Per user and conversation: in a group chat, one person's date doesn't answer another's question.</summary>
+    private static string AskBackKey(Activity activity) =>
+        $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.From?.AadObjectId ?? activity.From?.Id}|reminder-askback";
+
     private static string? Redact(string? text) => string.IsNullOrWhiteSpace(text) ? null : PrivacyGuard.Redact(text);
 
     private static DateOnly? ParseDate(string? text)
@@ -220,4 +281,16 @@ internal sealed partial class ReminderHandlers(ReminderService service, ILogger<
     [GeneratedRegex(@"^\s*((toon|laat|bekijk|show|list)\s+)?((mijn|al\s+mijn|alle|my|all(\s+my)?)\s+)?(herinneringen|reminders)(\s+(zien|tonen|bekijken))?\s*[?.!]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex ListRequest();
+}
+
+/// <summary>A reminder the bot asked a date for: what it is about (redacted), and when it asked.</summary>
+internal sealed record ReminderAskBack(string? CaseReference, string? Subject, DateTimeOffset AskedAt);
+
+/// <summary>Offers the reminders feature the messages the knowledge core could not place (a typed date after an ask-back).</summary>
+internal sealed class ReminderAskBackAnswers(ReminderHandlers reminders) : IIntentHandler
+{
+    public Intent Intent => Intent.Unknown;
+
+    public Task<JsonObject?> HandleAsync(ITurnContext turn, Answer answer, CancellationToken cancellationToken) =>
+        reminders.AnswerAskBackAsync(turn, answer, cancellationToken);
 }

@@ -25,6 +25,8 @@ internal sealed class ReminderService(IReminderStore store, IOptions<RemindersOp
 
     public DateOnly Today() => DateOnly.FromDateTime(_policy.ToLocal(time.GetUtcNow()).DateTime);
 
+    public DateTimeOffset Now() => time.GetUtcNow();
+
     /// <summary>Stores an understood reminder and its nudges. The subject is redacted here, whatever the caller did.</summary>
     public async Task<(ReminderRecord Reminder, IReadOnlyList<NewNudge> Nudges)> CreateAsync(
         ReminderOwner owner, Schedule schedule, string? caseReference, string? subject, CancellationToken cancellationToken,

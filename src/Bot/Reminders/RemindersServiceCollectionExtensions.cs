@@ -19,8 +19,11 @@ internal static class RemindersServiceCollectionExtensions
         services.TryAddSingleton<SqlReminderStore>();
         services.TryAddSingleton<IReminderStore>(sp => sp.GetRequiredService<SqlReminderStore>());
         services.TryAddSingleton<ReminderService>();
+        // The ask-back of a date is kept with the chat's small per-conversation documents.
+        services.TryAddSingleton<ConversationStateAccessor>();
         services.TryAddSingleton<ReminderHandlers>();
         services.AddSingleton<IIntentHandler>(sp => sp.GetRequiredService<ReminderHandlers>());
+        services.AddSingleton<IIntentHandler, ReminderAskBackAnswers>();
         services.AddSingleton<ICardVerbHandler>(sp => sp.GetRequiredService<ReminderHandlers>());
         services.AddSingleton<Requests.IRequestSubmittedListener, RequestEvaluationReminders>();
         services.TryAddSingleton<ReminderScheduler>();

@@ -44,11 +44,11 @@ internal sealed partial class RequestHandlers(
         MaxMessage = options.Value.MaxMessageLength,
     };
 
-    public Task<JsonObject> HandleAsync(ITurnContext turn, Answer answer, CancellationToken cancellationToken)
+    public Task<JsonObject?> HandleAsync(ITurnContext turn, Answer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var topic = answer.Understanding.Topics.FirstOrDefault();
-        return Task.FromResult(NewForm(turn, answer.Route?.Route.Id, answer.Understanding.Municipality?.Name, topic));
+        return Task.FromResult<JsonObject?>(NewForm(turn, answer.Route?.Route.Id, answer.Understanding.Municipality?.Name, topic));
     }
 
     public async Task<JsonObject?> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)

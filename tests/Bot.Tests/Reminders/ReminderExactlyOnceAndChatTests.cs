@@ -78,6 +78,60 @@ public sealed class ReminderExactlyOnceAndChatTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Chat_AskedBackForADate_TypedAnswerSetsTheReminderForTheAskedCase()
+    {
+        var time = new FakeTimeProvider(Utc(2026, 1, 13, 12));
+        await using var host = await ReminderTestHost.StartAsync(time, ReminderTestHost.Sqlite(ReminderTestHost.TempDbPath()));
+        await SendAsync(host, "herinner me aan de evaluatie van casus 2024-17", null);
+        Assert.Empty(await host.Store.ListActiveAsync(ReminderTestHost.Owner, 10, default));
+
+        var reply = await SendAsync(host, "over 6 weken", null);
+
+        Assert.Contains("Herinnering gezet", reply);
+        Assert.Contains("dinsdag 24 februari 2026", reply);
+        var reminder = Assert.Single(await host.Store.ListActiveAsync(ReminderTestHost.Owner, 10, default));
+        Assert.Equal("2024-17", reminder.CaseReference);
+        // Answered once: the same words again are not a second reminder.
+        await SendAsync(host, "over 6 weken", null);
+        Assert.Single(await host.Store.ListActiveAsync(ReminderTestHost.Owner, 10, default));
+    }
+
+    [Fact]
+    public async Task Chat_AskedBackThenAmbiguousAnswer_AsksAgainForTheSameCase()
+    {
+        var time = new FakeTimeProvider(Utc(2026, 1, 13, 12));
+        await using var host = await ReminderTestHost.StartAsync(time, ReminderTestHost.Sqlite(ReminderTestHost.TempDbPath()));
+        await SendAsync(host, "herinner me aan de evaluatie van casus 2024-17", null);
+
+        var reply = await SendAsync(host, "15 januari 2020", null);
+
+        Assert.Contains("Welke datum bedoel je?", reply);
+        Assert.Contains("2024-17", reply);
+        Assert.Empty(await host.Store.ListActiveAsync(ReminderTestHost.Owner, 10, default));
+    }
+
+    [Theory]
+    [InlineData(false, "over 6 weken")]
+    [InlineData(true, "over 6 weken")]
+    [InlineData(true, "Wie kan ik vrijdag raadplegen over een vechtscheiding in Oldambt?")]
+    public async Task Chat_DateWithoutAFreshAskBack_IsNoReminder(bool asked, string text)
+    {
+        var time = new FakeTimeProvider(Utc(2026, 1, 13, 12));
+        await using var host = await ReminderTestHost.StartAsync(time, ReminderTestHost.Sqlite(ReminderTestHost.TempDbPath()));
+        if (asked)
+        {
+            await SendAsync(host, "herinner me aan de evaluatie van casus 2024-17", null);
+            // A domain question is answered as such right away; a bare date only within a day of the question.
+            time.Advance(text.StartsWith("Wie", StringComparison.Ordinal) ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(25));
+        }
+
+        var reply = await SendAsync(host, text, null);
+
+        Assert.DoesNotContain("Herinnering gezet", reply);
+        Assert.Empty(await host.Store.ListActiveAsync(ReminderTestHost.Owner, 10, default));
+    }
+
+    [Fact]
     public async Task Chat_Herinneringen_ListsWithMoveCancelDone_AndDoneButtonUpdatesCard()
     {
         var time = new FakeTimeProvider(Utc(2026, 1, 13, 12));
