@@ -33,6 +33,12 @@ internal static partial class Log
     [LoggerMessage(6010, LogLevel.Information, "Posted {Count} tickets as one message in {ConversationId}: more were waiting than Teams lets through at once")]
     public static partial void TicketsBundled(ILogger logger, int count, string conversationId);
 
+    [LoggerMessage(6012, LogLevel.Information, "Request {RequestId}: opened a personal chat with the routed expert")]
+    public static partial void PersonalChatOpened(ILogger logger, string requestId);
+
+    [LoggerMessage(6013, LogLevel.Warning, "Request {RequestId}: could not open a personal chat with the routed expert ({Result}); retried later")]
+    public static partial void PersonalChatNotOpened(ILogger logger, string requestId, string result);
+
     [LoggerMessage(6011, LogLevel.Warning, "Channel link refused: the user is not in Requests:ChannelAdmins")]
     public static partial void ChannelLinkRefused(ILogger logger);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ExpertBot.Bot.Cards;
 using ExpertBot.Bot.Protocol;
 using ExpertBot.Bot.Storage;
@@ -225,6 +226,11 @@ internal sealed class RequestDispatcher(
         }
 
         var target = await routing.ResolveAsync(request.Form.Municipality, cancellationToken);
+        if (target is { Reference: null, ConversationId: null, ExpertUserId: { } expert })
+        {
+            target = await OpenPersonalChatAsync(request, expert, cancellationToken) ?? target;
+        }
+
         if (target?.Reference is not { } reference || target.ConversationId is null)
         {
             return target is null ? "no-target" : "target-unreachable";
@@ -238,6 +244,48 @@ internal sealed class RequestDispatcher(
         }
 
         return result.GetType().Name.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Opens a 1:1 chat with an expert who never wrote to the bot (Teams allows it once the app is installed for them),
+    /// through the service URL and tenant of the casemanager's chat, and keeps its reference for later tickets. Null
+    /// when Teams refuses (e.g. the app is not installed for the expert): the ticket stays queued and is retried.
+    /// </summary>
+    private async Task<ResolvedTarget?> OpenPersonalChatAsync(StoredRequest request, string expertUserId, CancellationToken cancellationToken)
+    {
+        if ((await references.GetAsync(request.Owner.ChannelId, request.Owner.ConversationId, cancellationToken))?.Reference is not { } via)
+        {
+            return null;
+        }
+
+        var created = await connector.CreateConversationAsync(via.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = via.BotId, Name = via.BotName },
+            Members = [new ChannelAccount { Id = expertUserId }],
+            TenantId = via.TenantId,
+            ChannelData = via.TenantId is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = via.TenantId } },
+        }, cancellationToken);
+        if (created is not SendResult.Sent { ActivityId: { } conversationId })
+        {
+            Log.PersonalChatNotOpened(logger, request.Id, created.GetType().Name);
+            return null;
+        }
+
+        var reference = new ConversationReference
+        {
+            ChannelId = via.ChannelId,
+            ServiceUrl = via.ServiceUrl,
+            ConversationId = conversationId,
+            ConversationType = "personal",
+            TenantId = via.TenantId,
+            BotId = via.BotId,
+            BotName = via.BotName,
+            UserId = expertUserId,
+        };
+        await references.UpsertAsync(reference, cancellationToken);
+        Log.PersonalChatOpened(logger, request.Id);
+        return new ResolvedTarget("expert", conversationId, reference, expertUserId);
     }
 
     /// <summary>A ticket picked up from a bundle continues in its own message (full text, all buttons); the bundle keeps a line for it.</summary>

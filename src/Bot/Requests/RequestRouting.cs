@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace ExpertBot.Bot.Requests;
 
-/// <summary>Where a ticket goes and how to reach it now. <see cref="Reference"/> is null when the target is known but not reachable yet.</summary>
-internal sealed record ResolvedTarget(string Description, string? ConversationId, ConversationReference? Reference);
+/// <summary>
+/// Where a ticket goes and how to reach it now. <see cref="Reference"/> is null when the target is known but not reachable
+/// yet; for an expert without a chat with the bot, <see cref="ExpertUserId"/> says whom to open one with.
+/// </summary>
+internal sealed record ResolvedTarget(string Description, string? ConversationId, ConversationReference? Reference, string? ExpertUserId = null);
 
 /// <summary>
 /// Routing, in order: a channel linked to the municipality ("koppel dit kanaal aan …", stored), a configured
@@ -46,7 +49,7 @@ internal sealed class RequestRouting(
         }
 
         var personal = await references.FindPersonalAsync("msteams", userId, cancellationToken);
-        return new ResolvedTarget("expert", personal?.Reference.ConversationId, Usable(personal));
+        return new ResolvedTarget("expert", personal?.Reference.ConversationId, Usable(personal), userId);
     }
 
     /// <summary>The configured target for a municipality (no linked channels), for tests and the report of routes.</summary>

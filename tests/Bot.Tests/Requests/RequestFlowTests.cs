@@ -223,6 +223,39 @@ public sealed class RequestFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_RoutedToAnExpertWhoNeverWroteToTheBot_PersonalChatOpenedAndTicketPostedThere()
+    {
+        await _bot.DisposeAsync();
+        _bot = await StartBotAsync("00:00:00.200", ("Requests:Routes:0:Municipality", "Oldambt"), ("Requests:Routes:0:Target:Expert", "s-01"));
+        var refuse = true;
+        _connector.Script = (_, r) => refuse && r.Method == "POST" && r.RawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            ? new ScriptedResponse(403, FakeConnector.Error("BotNotInConversationRoster"))
+            : null;
+
+        var request = await SubmitAsync("form-expert");
+        // Not installed for the expert yet: Teams refuses, the ticket stays queued and nothing is lost.
+        await WaitForAsync(r => r.RawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal));
+        Assert.Null((await Store.GetAsync(request.Id, default))!.TicketActivityId);
+
+        refuse = false;
+        await Loopback.WaitUntilAsync(() => Store.GetAsync(request.Id, default).GetAwaiter().GetResult()!.TicketActivityId is not null, 10_000);
+
+        var parameters = JsonNode.Parse(_connector.Requests.Last(x => x.RawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal)).Body)!;
+        Assert.Equal("29:fictief-s01", parameters["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("tenant-1", parameters["tenantId"]!.GetValue<string>());
+        var stored = await Store.GetAsync(request.Id, default);
+        var ticket = _connector.Requests.Single(r => r.Method == "POST" && r.RawTarget.Contains($"/v3/conversations/{Uri.EscapeDataString(stored!.TargetConversationId!)}/activities", StringComparison.Ordinal));
+        Assert.Contains("Adviesaanvraag", ticket.Body, StringComparison.Ordinal);
+
+        // The expert acts from that chat, which is now the ticket's conversation.
+        var pick = await InvokeAsync(Message(null, stored!.TargetConversationId!, "personal", "29:fictief-s01", "aad-s01") with
+        {
+            Type = "invoke", Name = "adaptiveCard/action", Value = Execute(CardVerbs.RequestPickUp, new JsonObject { ["requestId"] = request.Id }),
+        });
+        Assert.Contains("Opgepakt", pick.Body!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Flow_EnglishLocale_FormConfirmationAndNotificationsInEnglish()
     {
         await LinkChannelAsync();
