@@ -19,8 +19,8 @@ internal interface IRequestStore
 
     Task SetTicketAsync(string requestId, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Posts these requests' tickets together as the message <paramref name="activityId"/> (a bundle), in one transaction.</summary>
-    Task SetBundleAsync(IReadOnlyList<string> requestIds, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Records these requests' tickets as posted together in the message <paramref name="activityId"/> (a bundle) and their outbox rows as done, in one transaction.</summary>
+    Task SetBundleAsync(IReadOnlyList<(string RequestId, string OutboxId)> tickets, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>The requests first posted in the bundle message <paramref name="bundleActivityId"/>, oldest first (also those that moved to their own message).</summary>
     Task<IReadOnlyList<StoredRequest>> ListBundleAsync(string conversationId, string bundleActivityId, CancellationToken cancellationToken);

@@ -36,7 +36,7 @@ internal sealed class RequestsOptions
     public List<string> ChannelAdmins { get; set; } = [];
 
     /// <summary>
-    /// After a submission wakes the outbox, it waits until no new submission came for this long (at most 1 s in
+    /// After a submission wakes the outbox, it waits until no new submission came for this long (at most 1.5 s in
     /// all), so that a burst is delivered together. 0 delivers at once.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Requests:GatherDelay must be between 0 and 1 second.")]

@@ -122,25 +122,31 @@ internal sealed partial class SqlRequestStore(StorageDatabase database) : IReque
         }, cancellationToken);
     }
 
-    public async Task SetBundleAsync(IReadOnlyList<string> requestIds, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task SetBundleAsync(IReadOnlyList<(string RequestId, string OutboxId)> tickets, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(requestIds);
+        ArgumentNullException.ThrowIfNull(tickets);
         await database.WriteAsync("set ticket bundle", async (connection, ct) =>
         {
+            // One transaction for the whole bundle: its tickets and their outbox rows are done together or not at all.
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            foreach (var id in requestIds)
+            foreach (var (requestId, outboxId) in tickets)
             {
-                await using var command = StorageDatabase.Command(connection, """
+                await using var ticket = StorageDatabase.Command(connection, """
                         UPDATE gi_requests SET target_conversation_id = @conversation, ticket_activity_id = @activity,
                             bundle_activity_id = @activity, ticket_at = COALESCE(ticket_at, @at)
                         WHERE id = @id;
                         """, transaction)
-                    .With("conversation", conversationId).With("activity", activityId).With("at", database.ToDbTime(at)).With("id", id);
-                await command.ExecuteNonQueryAsync(ct);
+                    .With("conversation", conversationId).With("activity", activityId).With("at", database.ToDbTime(at)).With("id", requestId);
+                await ticket.ExecuteNonQueryAsync(ct);
+                await using var done = StorageDatabase.Command(connection,
+                        "UPDATE gi_request_outbox SET done_at = @at, lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = @id;",
+                        transaction)
+                    .With("at", database.ToDbTime(at)).With("id", outboxId);
+                await done.ExecuteNonQueryAsync(ct);
             }
 
             await transaction.CommitAsync(ct);
-            return requestIds.Count;
+            return tickets.Count;
         }, cancellationToken);
     }
 
