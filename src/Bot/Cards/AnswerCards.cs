@@ -120,11 +120,14 @@ internal static partial class AnswerCards
 
         JsonObject Vote(string title, int value)
         {
-            var data = Data((CardData.AnswerId, answerId), (CardData.Intent, answer.Intent.Code()), (CardData.RouteId, answer.Route?.Route.Id));
+            var data = Data((CardData.AnswerId, answerId), (CardData.Intent, answer.Intent.Code()), (CardData.RouteId, answer.Route?.Route.Id), (CardData.Lang, LangCode(answer)));
             data[CardData.Vote] = value;
             return Execute(title, CardVerbs.Feedback, data);
         }
     }
+
+    /// <summary>On the answer's buttons, so what they bring continues in the answer's language (not the client's locale).</summary>
+    private static string LangCode(Answer answer) => answer.Language == Lang.En ? "en" : "nl";
 
     private static JsonObject PrivacyWarning(Answer answer) =>
         Container([Text("⚠️ " + AnswerText.PrivacyNotice(answer.Pii, answer.Language), weight: "Bolder")], style: "attention");
@@ -157,8 +160,8 @@ internal static partial class AnswerCards
                 Text(route.NextStep.For(lang), spacing: "Small"),
                 ActionSet(
                 [
-                    Execute(t.AskGi, CardVerbs.RequestOpen, Data((CardData.RouteId, route.Id))),
-                    Execute(t.ShowExperts, CardVerbs.ExpertsShow, Data((CardData.RouteId, route.Id), (CardData.Municipality, answer.Understanding.Municipality?.Name))),
+                    Execute(t.AskGi, CardVerbs.RequestOpen, Data((CardData.RouteId, route.Id), (CardData.Lang, LangCode(answer)))),
+                    Execute(t.ShowExperts, CardVerbs.ExpertsShow, Data((CardData.RouteId, route.Id), (CardData.Municipality, answer.Understanding.Municipality?.Name), (CardData.Lang, LangCode(answer)))),
                 ]),
             ],
             style: "emphasis",
@@ -208,7 +211,7 @@ internal static partial class AnswerCards
         foreach (var choice in followUp.Choices.Take(MaxChoices))
         {
             var label = choice.Label.For(lang);
-            body.Add(ButtonRow(label, Execute(t.Choose, CardVerbs.FollowUpChoose, Data((CardData.FollowUp, followUp.Id), (CardData.Value, choice.Value), (CardData.AnswerId, answerId)), tooltip: label)));
+            body.Add(ButtonRow(label, Execute(t.Choose, CardVerbs.FollowUpChoose, Data((CardData.FollowUp, followUp.Id), (CardData.Value, choice.Value), (CardData.AnswerId, answerId), (CardData.Lang, LangCode(answer))), tooltip: label)));
         }
     }
 

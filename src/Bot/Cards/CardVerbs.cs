@@ -11,13 +11,13 @@ namespace ExpertBot.Bot.Cards;
 /// </summary>
 internal static class CardVerbs
 {
-    /// <summary>Data: <c>{ followUp, value, answerId }</c>.</summary>
+    /// <summary>Data: <c>{ followUp, value, answerId, lang? }</c>.</summary>
     public const string FollowUpChoose = "followup.choose";
 
-    /// <summary>Data: <c>{ answerId, vote: 1 | -1, intent?, routeId? }</c>.</summary>
+    /// <summary>Data: <c>{ answerId, vote: 1 | -1, intent?, routeId?, lang? }</c>.</summary>
     public const string Feedback = "feedback";
 
-    /// <summary>Data: <c>{ routeId, municipality? }</c>.</summary>
+    /// <summary>Data: <c>{ routeId, municipality?, lang? }</c>.</summary>
     public const string ExpertsShow = "experts.show";
 
     /// <summary>Data: <c>{ routeId?, municipality?, topic? }</c>.</summary>
@@ -151,6 +151,7 @@ internal static class CardData
     public const string AnswerId = "answerId";
     public const string Vote = "vote";
     public const string Intent = "intent";
+    public const string Lang = "lang";
     public const string RouteId = "routeId";
     public const string Municipality = "municipality";
     public const string Topic = "topic";
@@ -172,6 +173,9 @@ internal sealed record CardAction(string Verb, JsonObject Data)
     public string? RouteId => Get(CardData.RouteId);
 
     public string? Intent => Get(CardData.Intent);
+
+    /// <summary>The language of the card the button was on ("nl" or "en"), when the card says.</summary>
+    public string? Lang => Get(CardData.Lang);
 
     public string? Municipality => Get(CardData.Municipality);
 

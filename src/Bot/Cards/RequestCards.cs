@@ -96,7 +96,9 @@ internal static partial class RequestCards
         Field(RequestFields.Contact, Choice(RequestFields.Contact, en ? "Contact preference" : "Contactvoorkeur", state.Value(RequestFields.Contact) ?? ContactPreference.TeamsChat.Code(),
             RequestCodes.ContactPreferences.Select(c => (c.Label(en), c.Code())), required: false, compact: true, en));
 
-        var data = Data((CardData.FormId, state.FormId), (CardData.RouteId, state.Value(CardData.RouteId)), (CardData.Topic, state.Value(CardData.Topic)));
+        // The form's language travels with it, so the answer to the submit (and the later notices) stay in it.
+        var data = Data((CardData.FormId, state.FormId), (CardData.RouteId, state.Value(CardData.RouteId)), (CardData.Topic, state.Value(CardData.Topic)),
+            (CardData.Lang, en ? "en" : "nl"));
         return Card(body, [Execute(en ? "Send request" : "Aanvraag versturen", CardVerbs.RequestSubmit, data)]);
     }
 

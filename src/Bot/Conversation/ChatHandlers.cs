@@ -84,7 +84,7 @@ internal sealed class ChatHandlers(
         {
             // Keep the answer card in place; the thank-you is a short status message.
             await HandleActionAsync(turn, action, cancellationToken);
-            return InvokeResponse.AdaptiveCardMessage(LanguageOf(turn.Activity) == Lang.En ? "Thanks for your feedback!" : "Dank je voor je feedback!");
+            return InvokeResponse.AdaptiveCardMessage(CardText.For(LanguageOf(turn.Activity, action)).ThanksTitle);
         }
 
         var reply = await HandleActionAsync(turn, action, cancellationToken);
@@ -145,7 +145,7 @@ internal sealed class ChatHandlers(
     private async Task<Reply> HandleActionAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         Log.CardAction(logger, action.Verb);
-        var lang = LanguageOf(turn.Activity);
+        var lang = LanguageOf(turn.Activity, action);
         if (_verbHandlers.TryGetValue(action.Verb, out var feature))
         {
             return Reply.Plain(await feature.HandleAsync(turn, action, cancellationToken));
@@ -183,7 +183,7 @@ internal sealed class ChatHandlers(
         if (followUpId is null || choice is null)
         {
             Log.UnknownCardAction(logger, action.Verb);
-            var lang = LanguageOf(turn.Activity);
+            var lang = LanguageOf(turn.Activity, action);
             return Reply.Plain(AnswerCards.Error(lang, UnknownActionText(lang)));
         }
 
@@ -201,7 +201,7 @@ internal sealed class ChatHandlers(
             decision.AskedFollowUps.Add(followUpId);
         }
 
-        var answer = answerer.Ask(new Question("", Today(), LanguageOf(turn.Activity), decision.Signals, decision.AskedFollowUps.ToHashSet()));
+        var answer = answerer.Ask(new Question("", Today(), LanguageOf(turn.Activity, action), decision.Signals, decision.AskedFollowUps.ToHashSet()));
         return Finish(turn.Activity, decision.AskedFollowUps, answer, Stopwatch.GetTimestamp());
     }
 
@@ -308,6 +308,14 @@ internal sealed class ChatHandlers(
         activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Lang.En : null;
 
     private static Lang LanguageOf(Activity activity) => LocaleOf(activity) ?? Lang.Nl;
+
+    /// <summary>A button continues in its card's language; the locale only for cards that don't say.</summary>
+    private static Lang LanguageOf(Activity activity, CardAction action) => action.Lang switch
+    {
+        "en" => Lang.En,
+        "nl" => Lang.Nl,
+        _ => LanguageOf(activity),
+    };
 
     private static string UnknownActionText(Lang lang) => lang == Lang.En
         ? "Sorry, I don't recognise that button (it may belong to an older version of me). Ask your question again in the chat."

@@ -48,7 +48,7 @@ internal sealed partial class RequestHandlers(
     {
         ArgumentNullException.ThrowIfNull(answer);
         var topic = answer.Understanding.Topics.FirstOrDefault();
-        return Task.FromResult<JsonObject?>(NewForm(turn, answer.Route?.Route.Id, answer.Understanding.Municipality?.Name, topic));
+        return Task.FromResult<JsonObject?>(NewForm(answer.Language, answer.Route?.Route.Id, answer.Understanding.Municipality?.Name, topic));
     }
 
     public async Task<JsonObject?> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
@@ -56,25 +56,33 @@ internal sealed partial class RequestHandlers(
         var command = text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
         switch (command)
         {
-            case "aanvraag" or "nieuwe aanvraag" or "request" or "new request":
-                return NewForm(turn, null, null, null);
+            // The command's own words say the language.
+            case "aanvraag" or "nieuwe aanvraag":
+                return NewForm(Knowledge.Loading.Lang.Nl, null, null, null);
+            case "request" or "new request":
+                return NewForm(Knowledge.Loading.Lang.En, null, null, null);
             case "aanvragen" or "mijn aanvragen" or "requests" or "my requests":
-                return RequestCards.List(Lang(turn), await service.ListOpenAsync(OwnerId(turn.Activity), cancellationToken));
+                var listLang = command.StartsWith("aanvragen", StringComparison.Ordinal) || command.StartsWith("mijn", StringComparison.Ordinal)
+                    ? Knowledge.Loading.Lang.Nl
+                    : Knowledge.Loading.Lang.En;
+                return RequestCards.List(listLang, await service.ListOpenAsync(OwnerId(turn.Activity), cancellationToken));
         }
 
         var link = LinkCommand().Match(text.Trim());
-        return link.Success ? await LinkChannelAsync(turn, link.Groups["list"].Value, cancellationToken) : null;
+        return link.Success
+            ? await LinkChannelAsync(turn, link.Groups["list"].Value, english: !link.Value.Contains("koppel", StringComparison.OrdinalIgnoreCase), cancellationToken)
+            : null;
     }
 
     public async Task<JsonObject> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var lang = Lang(turn);
+        var lang = Lang(turn, action);
         var en = lang == Knowledge.Loading.Lang.En;
         switch (action.Verb)
         {
             case CardVerbs.RequestOpen:
-                return NewForm(turn, action.RouteId, action.Municipality, action.Topic);
+                return NewForm(lang, action.RouteId, action.Municipality, action.Topic);
             case CardVerbs.RequestSubmit:
                 return await SubmitAsync(turn, action, cancellationToken);
         }
@@ -125,7 +133,7 @@ internal sealed partial class RequestHandlers(
 
     private async Task<JsonObject> SubmitAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var lang = Lang(turn);
+        var lang = Lang(turn, action);
         var en = lang == Knowledge.Loading.Lang.En;
         var formId = action.Get(CardData.FormId)!;
         var values = RequestFields.All.ToDictionary(f => f, f => action.Get(f), StringComparer.Ordinal);
@@ -141,8 +149,9 @@ internal sealed partial class RequestHandlers(
         }
 
         var form = validation.Form! with { RouteId = action.RouteId, Topic = action.Topic };
+        // Later notices to the casemanager follow the form's language.
         var owner = new RequestOwner(OwnerId(turn.Activity), turn.Activity.From?.Name, turn.Activity.ChannelId ?? "msteams",
-            turn.Activity.Conversation?.Id ?? "", turn.Activity.Locale);
+            turn.Activity.Conversation?.Id ?? "", en ? "en" : "nl");
         var submitted = await service.SubmitAsync(owner, formId, form, cancellationToken);
         var queued = submitted.Target?.Reference is null && submitted.Request.TicketActivityId is null
             ? (en
@@ -156,9 +165,9 @@ internal sealed partial class RequestHandlers(
             queued, acute);
     }
 
-    private async Task<JsonObject> LinkChannelAsync(ITurnContext turn, string list, CancellationToken cancellationToken)
+    private async Task<JsonObject> LinkChannelAsync(ITurnContext turn, string list, bool english, CancellationToken cancellationToken)
     {
-        var en = Lang(turn) == Knowledge.Loading.Lang.En;
+        var en = english;
         if (turn.Activity.Conversation?.ConversationType != "channel" || turn.ConversationReference is not { } reference)
         {
             return RequestCards.Notice(en ? "Only in a channel" : "Alleen in een kanaal",
@@ -207,7 +216,7 @@ internal sealed partial class RequestHandlers(
                : $"Aanvragen voor {string.Join(", ", municipalities)} komen nu in dit kanaal binnen.", "Good");
     }
 
-    private JsonObject NewForm(ITurnContext turn, string? routeId, string? municipality, string? topic)
+    private JsonObject NewForm(Lang lang, string? routeId, string? municipality, string? topic)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -217,7 +226,7 @@ internal sealed partial class RequestHandlers(
             [CardData.Topic] = topic,
         };
         var today = Clock.TodayInNetherlands(time);
-        return RequestCards.Form(Lang(turn), new RequestCards.FormState(Guid.NewGuid().ToString("N"), values, []), Municipalities(), Rules, today);
+        return RequestCards.Form(lang, new RequestCards.FormState(Guid.NewGuid().ToString("N"), values, []), Municipalities(), Rules, today);
     }
 
     private List<string> Municipalities() => [.. answerer.Knowledge.Municipalities.Select(m => m.Name).Order(StringComparer.Ordinal)];
@@ -226,6 +235,14 @@ internal sealed partial class RequestHandlers(
 
     private static Lang Lang(ITurnContext turn) =>
         turn.Activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Knowledge.Loading.Lang.En : Knowledge.Loading.Lang.Nl;
+
+    /// <summary>A button continues in its card's language; the locale only for cards that don't say.</summary>
+    private static Lang Lang(ITurnContext turn, CardAction action) => action.Lang switch
+    {
+        "en" => Knowledge.Loading.Lang.En,
+        "nl" => Knowledge.Loading.Lang.Nl,
+        _ => Lang(turn),
+    };
 
     [GeneratedRegex(@"^(?:<at>[^<]*</at>\s*)?(?:@?ExpertBot\s+)?(?:koppel\s+(?:dit\s+)?kanaal\s+aan|link\s+(?:this\s+)?channel\s+to)\s*:?\s+(?<list>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex LinkCommand();

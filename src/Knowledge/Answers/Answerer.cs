@@ -44,8 +44,11 @@ public sealed class Answerer
         var raw = question.Text.Length > MaxQuestionLength ? question.Text[..MaxQuestionLength] : question.Text;
         var pii = PrivacyGuard.Scan(raw);
         var text = pii.Count > 0 ? PrivacyGuard.Redact(raw, pii) : raw;
-        var detected = LanguageDetector.Detect(text);
-        var language = question.Locale == Lang.En || detected == Lang.En ? Lang.En : Lang.Nl;
+        // The question's own language first (a Dutch question gets a Dutch answer, also from an English Teams client);
+        // the user's locale decides when the words don't say ("OTS?"); Dutch by default.
+        var clearly = LanguageDetector.DetectClearly(text);
+        var detected = clearly ?? Lang.Nl;
+        var language = clearly ?? question.Locale ?? Lang.Nl;
         return new Reading(text, pii, language, _reader.Read(text, question.Today, detected));
     }
 

@@ -19,7 +19,10 @@ public static class LanguageDetector
         "geen", "over", "bij", "aan", "op", "graag", "wil",
     };
 
-    public static Lang Detect(string text)
+    public static Lang Detect(string text) => DetectClearly(text) ?? Lang.Nl;
+
+    /// <summary>The language when the words say so; null when they don't (no function words, or as many of each).</summary>
+    public static Lang? DetectClearly(string text)
     {
         var words = text.ToLowerInvariant().Split([' ', ',', '.', '?', '!', ';', ':', '\n', '\t', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries);
         int en = 0, nl = 0;
@@ -36,6 +39,6 @@ public static class LanguageDetector
             }
         }
 
-        return en > nl ? Lang.En : Lang.Nl;
+        return en > nl ? Lang.En : nl > en ? Lang.Nl : null;
     }
 }

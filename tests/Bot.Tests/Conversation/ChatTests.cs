@@ -181,6 +181,21 @@ public sealed class ChatTests
     }
 
     [Fact]
+    public async Task DutchQuestionFromAnEnglishClient_AnsweredInDutch_AndItsButtonsStayDutch()
+    {
+        await using var host = await ChatTestHost.StartAsync();
+        var first = await host.SendAndWaitAsync(host.Message("Welke route past hier?", locale: "en-US"));
+        Assert.Contains("Om de juiste route te kiezen", ChatTestHost.CardText(first[^1]));
+
+        var (_, body) = await host.InvokeAsync(CardInvoke(host, "followup.choose",
+            ChatTestHost.ButtonData(first[^1], "followup.choose", data => data["value"]!.GetValue<string>() == "maatregel-loopt")) with { Locale = "en-US" });
+
+        var card = body!["value"]!.ToJsonString(Relaxed);
+        Assert.Contains("Volgende stap", card);
+        Assert.DoesNotContain("Next step", card);
+    }
+
+    [Fact]
     public async Task PersonalData_IsFlaggedAndNeverStoredOrLogged()
     {
         await using var host = await ChatTestHost.StartAsync();

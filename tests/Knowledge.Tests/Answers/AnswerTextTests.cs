@@ -25,7 +25,7 @@ public sealed class AnswerTextTests
 
     [Theory]
     [InlineData("I suspect child abuse in a family, what should I do?", null)]
-    [InlineData("Ik vermoed kindermishandeling, wat moet ik doen?", Lang.En)]
+    [InlineData("Vermoeden kindermishandeling?", Lang.En)]
     public void Compose_EnglishQuestionOrLocale_EnglishRouteAnswer(string question, Lang? locale)
     {
         var answer = TestKnowledge.Ask(question, locale: locale);

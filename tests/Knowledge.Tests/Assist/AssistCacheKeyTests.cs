@@ -23,7 +23,8 @@ public sealed class AssistCacheKeyTests
         var key = Key("Wie kan ik raadplegen over lvb?");
 
         Assert.NotEqual(key, Key("Wie kan ik raadplegen over lvb?", today: Today.AddDays(1)));
-        Assert.NotEqual(key, Key("Wie kan ik raadplegen over lvb?", locale: Lang.En));
+        // The locale decides the answer's language only when the words don't.
+        Assert.NotEqual(Key("Lvb Oldambt?"), Key("Lvb Oldambt?", locale: Lang.En));
         Assert.NotEqual(key, Key("Wie kan ik raadplegen over lvb?", version: "v2"));
         Assert.NotEqual(key, Key("Wie kan ik raadplegen over nazorg?"));
     }

@@ -112,8 +112,18 @@ public sealed class QuestionReaderTests
     }
 
     [Fact]
-    public void Ask_DutchQuestionWithEnglishLocale_AnswersInEnglish()
+    public void Ask_DutchQuestionWithEnglishLocale_AnswersInDutch()
     {
-        Assert.Equal(Lang.En, TestKnowledge.Ask("Wie kan ik raadplegen over een vechtscheiding?", locale: Lang.En).Language);
+        // Many Dutch professionals run Teams in English; the question's own language decides.
+        Assert.Equal(Lang.Nl, TestKnowledge.Ask("Wie kan ik raadplegen over een vechtscheiding?", locale: Lang.En).Language);
+    }
+
+    [Theory]
+    [InlineData("Vechtscheiding Oldambt?", Lang.En, Lang.En)]
+    [InlineData("Vechtscheiding Oldambt?", null, Lang.Nl)]
+    [InlineData("OTS", Lang.En, Lang.En)]
+    public void Ask_QuestionWithoutLanguageCues_LocaleDecides(string question, Lang? locale, Lang expected)
+    {
+        Assert.Equal(expected, TestKnowledge.Ask(question, locale: locale).Language);
     }
 }
