@@ -78,8 +78,11 @@ internal sealed class ConversationStateAccessor(IConversationStateStore store, I
 /// </summary>
 internal sealed class RecentAnswers : IDisposable
 {
-    /// <summary>About a working day of a large region's answers (~10 a minute) on one instance; ~1.5 MB.</summary>
-    public const int Capacity = 5_000;
+    /// <summary>
+    /// About three hours of a large region's answers (~10 a minute) on one instance: reactions come while the answer is
+    /// read. Larger costs the host under load (entries outlive gen-0 and are promoted: measured in bench/Bot.LoadBench).
+    /// </summary>
+    public const int Capacity = 2_000;
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(2);
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
