@@ -174,8 +174,13 @@ internal sealed record CardAction(string Verb, JsonObject Data)
 
     public string? Intent => Get(CardData.Intent);
 
-    /// <summary>The language of the card the button was on ("nl" or "en"), when the card says.</summary>
-    public string? Lang => Get(CardData.Lang);
+    /// <summary>The language of the card the button was on, when the card says: its buttons continue in it.</summary>
+    public Knowledge.Loading.Lang? Language => Get(CardData.Lang) switch
+    {
+        "en" => Knowledge.Loading.Lang.En,
+        "nl" => Knowledge.Loading.Lang.Nl,
+        _ => null,
+    };
 
     public string? Municipality => Get(CardData.Municipality);
 

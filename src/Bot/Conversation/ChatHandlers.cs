@@ -309,13 +309,7 @@ internal sealed class ChatHandlers(
 
     private static Lang LanguageOf(Activity activity) => LocaleOf(activity) ?? Lang.Nl;
 
-    /// <summary>A button continues in its card's language; the locale only for cards that don't say.</summary>
-    private static Lang LanguageOf(Activity activity, CardAction action) => action.Lang switch
-    {
-        "en" => Lang.En,
-        "nl" => Lang.Nl,
-        _ => LanguageOf(activity),
-    };
+    private static Lang LanguageOf(Activity activity, CardAction action) => action.Language ?? LanguageOf(activity);
 
     private static string UnknownActionText(Lang lang) => lang == Lang.En
         ? "Sorry, I don't recognise that button (it may belong to an older version of me). Ask your question again in the chat."

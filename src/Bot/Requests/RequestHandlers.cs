@@ -236,13 +236,7 @@ internal sealed partial class RequestHandlers(
     private static Lang Lang(ITurnContext turn) =>
         turn.Activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Knowledge.Loading.Lang.En : Knowledge.Loading.Lang.Nl;
 
-    /// <summary>A button continues in its card's language; the locale only for cards that don't say.</summary>
-    private static Lang Lang(ITurnContext turn, CardAction action) => action.Lang switch
-    {
-        "en" => Knowledge.Loading.Lang.En,
-        "nl" => Knowledge.Loading.Lang.Nl,
-        _ => Lang(turn),
-    };
+    private static Lang Lang(ITurnContext turn, CardAction action) => action.Language ?? Lang(turn);
 
     [GeneratedRegex(@"^(?:<at>[^<]*</at>\s*)?(?:@?ExpertBot\s+)?(?:koppel\s+(?:dit\s+)?kanaal\s+aan|link\s+(?:this\s+)?channel\s+to)\s*:?\s+(?<list>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex LinkCommand();

@@ -5,6 +5,23 @@ namespace ExpertBot.Bot.Tests.Cards;
 
 public sealed class CardVerbsTests
 {
+    [Theory]
+    [InlineData("en", "En")]
+    [InlineData("nl", "Nl")]
+    [InlineData("de", null)]
+    [InlineData(null, null)]
+    public void Language_FromTheCardsData_OnlyKnownLanguages(string? lang, string? expected)
+    {
+        var value = new JsonObject { ["verb"] = "experts.show", ["routeId"] = "nazorg" };
+        if (lang is not null)
+        {
+            value["lang"] = lang;
+        }
+
+        Assert.True(CardVerbs.TryRead(value, out var action));
+        Assert.Equal(expected, action.Language?.ToString());
+    }
+
     [Fact]
     public void TryRead_InvokeValue_ReadsVerbAndData()
     {
