@@ -32,6 +32,11 @@ internal sealed class KnowledgeIndex
         ExpertFacts = knowledge.Experts.ToDictionary(e => e, e => new ExpertFacts(e), (IEqualityComparer<Expert>)ReferenceEqualityComparer.Instance);
     }
 
+    /// <summary>Whether the knowledge uses this content word anywhere a question is matched against.</summary>
+    public bool Knows(string stem, Lang lang) =>
+        Signals.Knows(stem, lang) || Topics.Knows(stem, lang) || Intents.Knows(stem, lang) || Articles.Knows(stem, lang)
+        || Roles.Knows(stem, lang) || Municipalities.Knows(stem, lang);
+
     public PhraseMatcher<(string Signal, bool Counter)> Signals { get; }
     public PhraseMatcher<string> Topics { get; }
     public PhraseMatcher<string> Roles { get; }

@@ -24,6 +24,9 @@ public sealed class PhraseMatcher<T>
     private readonly Dictionary<string, List<Entry>>[] _byFirstStem =
         [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
+    // Every content word of every phrase: the vocabulary a question can be checked against.
+    private readonly HashSet<string>[] _stems = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
     // Phrases that are mostly stop words ("wat moet ik doen", "met wie") must match word for word.
     private readonly Dictionary<string, List<Entry>>[] _exactByFirstStem =
         [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
@@ -36,6 +39,7 @@ public sealed class PhraseMatcher<T>
             {
                 var tokens = TextAnalyzer.Analyze(phrase, lang);
                 var stems = tokens.Where(t => !t.IsStop).Select(t => t.Stem).ToList();
+                _stems[(int)lang].UnionWith(stems);
                 // A multi-word phrase whose meaning rests on its function words ("na de maatregel", "naar de raad",
                 // "met wie") would otherwise shrink to one common word and match everywhere.
                 var exact = tokens.Count >= 2 && (stems.Count < 2 || stems.All(TextAnalyzer.IsQuestionWord));
@@ -65,6 +69,9 @@ public sealed class PhraseMatcher<T>
     }
 
     public static bool IsNegator(string folded) => Negators.Contains(folded);
+
+    /// <summary>Whether some phrase uses this (stemmed) content word.</summary>
+    public bool Knows(string stem, Lang lang) => _stems[(int)lang].Contains(stem);
 
     public IReadOnlyList<PhraseHit<T>> Match(IReadOnlyList<Token> tokens, Lang lang)
     {

@@ -10,6 +10,8 @@ internal sealed class QuestionReader(KnowledgeIndex index)
 {
     private const int SignalIntentCap = 2;
 
+    private static readonly HashSet<string> AmountWords = new(StringComparer.Ordinal) { "hoeveel", "much", "many" };
+
     public Understanding Read(string text, DateOnly today, Lang language)
     {
         var tokens = TextAnalyzer.Analyze(text, language);
@@ -25,8 +27,9 @@ internal sealed class QuestionReader(KnowledgeIndex index)
         var roles = Distinct(index.Roles.Match(tokens, language).Select(h => h.Payload));
         var municipality = ReadMunicipality(tokens, language);
         var day = DayReader.Read(tokens, today);
-        var articles = Distinct(index.Articles.Match(tokens, language).Where(h => !h.Negated).Select(h => h.Payload));
-        var intent = ReadIntent(tokens, language, signals, topics.Count, roles.Count, articles.Count, municipality is not null);
+        var articleHits = index.Articles.Match(tokens, language).Where(h => !h.Negated).ToList();
+        var articles = Distinct(articleHits.Select(h => h.Payload));
+        var intent = ReadIntent(tokens, language, signals, topics.Count, roles.Count, articleHits, municipality is not null);
         return new Understanding(intent, language, signals, topics, roles, municipality, day ?? today, day is not null, articles)
         {
             TopicsFromSignals = topicsFromSignals && topics.Count > 0,
@@ -56,7 +59,9 @@ internal sealed class QuestionReader(KnowledgeIndex index)
             .FirstOrDefault();
     }
 
-    private Intent ReadIntent(IReadOnlyList<Token> tokens, Lang language, Dictionary<string, bool> signals, int topicCount, int roleCount, int articleCount, bool hasMunicipality)
+    private Intent ReadIntent(
+        IReadOnlyList<Token> tokens, Lang language, Dictionary<string, bool> signals, int topicCount, int roleCount,
+        IReadOnlyList<PhraseHit<string>> articleHits, bool hasMunicipality)
     {
         var scores = new Dictionary<Intent, int>();
         // No negation here: "ik weet niet welke route" still asks for a route.
@@ -109,7 +114,7 @@ internal sealed class QuestionReader(KnowledgeIndex index)
             best = Intent.Who;
         }
 
-        if (best == Intent.Unknown && articleCount > 0)
+        if (best == Intent.Unknown && articleHits.Count > 0 && ArticleIsTheSubject(tokens, language, articleHits))
         {
             // Facts about the routes (durations, rates, the beschermingstafel) are route knowledge.
             best = Intent.Route;
@@ -121,6 +126,37 @@ internal sealed class QuestionReader(KnowledgeIndex index)
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// With nothing else from the domain in the question, an article's keyword only makes it a route question when the
+    /// words the knowledge knows outweigh those it does not: "wat kost de GI per uur?" is, "hoeveel kost een
+    /// parkeervergunning?" is not (only "kost" is known, "parkeervergunning" is not).
+    /// </summary>
+    private bool ArticleIsTheSubject(IReadOnlyList<Token> tokens, Lang language, IReadOnlyList<PhraseHit<string>> articleHits)
+    {
+        var known = 0;
+        var unknown = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            // Asking words weigh nothing either way ("hoeveel" is also part of the keyword "hoeveel uur").
+            if (token.IsStop || TextAnalyzer.IsQuestionWord(token.Stem) || TextAnalyzer.IsQuestionWord(token.Folded) || AmountWords.Contains(token.Folded))
+            {
+                continue;
+            }
+
+            if (articleHits.Any(h => h.FirstToken <= i && i <= h.LastToken) || index.Knows(token.Stem, language))
+            {
+                known++;
+            }
+            else if (!token.Folded.All(char.IsAsciiDigit))
+            {
+                unknown++;
+            }
+        }
+
+        return known > unknown;
     }
 
     private static int TieOrder(Intent intent) => intent switch

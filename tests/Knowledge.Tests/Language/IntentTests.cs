@@ -34,6 +34,12 @@ public sealed class IntentTests
         { "Remind me next Tuesday about the evaluation.", Intent.Reminder },
         { "Show my reminders", Intent.Reminder },
 
+        // Facts from the articles: rates and durations of the GI's work.
+        { "Wat is het uurtarief?", Intent.Route },
+        { "Wat kost de GI per uur?", Intent.Route },
+        { "What does the GI cost per hour?", Intent.Route },
+        { "Hoe lang duurt een traject bij de GI?", Intent.Route },
+
         { "Wat kun je allemaal?", Intent.Help },
         { "Hoe werkt deze bot?", Intent.Help },
         { "Wat kan deze bot voor mij doen?", Intent.Help },
@@ -58,6 +64,11 @@ public sealed class IntentTests
         "What's the weather like tomorrow?",
         "When does the next train to Emmen leave?",
         "Do you have a good recipe for pancakes?",
+        // A word of an article ("kost", "reden") alone, about something the knowledge doesn't know.
+        "Hoeveel kost een parkeervergunning?",
+        "Wat kost een paspoort?",
+        "How much does a parking permit cost?",
+        "Wat is de reden dat de trein niet rijdt?",
     };
 
     [Theory]

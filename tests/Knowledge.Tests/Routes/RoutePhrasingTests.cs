@@ -23,6 +23,7 @@ public sealed class RoutePhrasingTests
         { "Can someone from the GI think along with me? No measure, I keep the lead.", "informatie-en-advies" },
         { "Mag ik de GI even bellen om mee te denken over een casus? De regie blijft bij mij.", "informatie-en-advies" },
         { "Ik wil graag consultatie bij Jeugdbescherming Noord, alleen advies, geen overdracht.", "informatie-en-advies" },
+        { "Hebben jullie een telefonisch spreekuur van de GI voor een vraag?", "informatie-en-advies" },
 
         // aansluiten-en-ondersteunen: hands-on help (safety plan, network meeting, home visit); local team keeps the lead.
         { "Ik wil samen met de GI een veiligheidsplan opstellen, de regie blijft bij ons.", "aansluiten-en-ondersteunen" },
@@ -58,6 +59,7 @@ public sealed class RoutePhrasingTests
         { "Het kind is uit huis geplaatst en de OTS loopt, hoe stemmen we af?", "samenwerking-tijdens-maatregel" },
         { "A supervision order is running; how do I work together with the family guardian?", "samenwerking-tijdens-maatregel" },
         { "Het kind heeft een voogd; wie doet wat tussen ons team en de GI?", "samenwerking-tijdens-maatregel" },
+        { "Tijdens de ondertoezichtstelling: wie is regisseur, wij of de jeugdbeschermer?", "samenwerking-tijdens-maatregel" },
 
         // raadsonderzoek: voluntary help is not enough; a measure seems needed.
         { "Ouders werken niet mee en de zorgen over de veiligheid blijven, wat moet ik doen?", "raadsonderzoek" },
