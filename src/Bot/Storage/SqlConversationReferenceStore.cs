@@ -1,11 +1,22 @@
 using System.Data.Common;
 using ExpertBot.Bot.Protocol;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ExpertBot.Bot.Storage;
 
 /// <summary>Conversation references in <c>conversation_references</c>, keyed by (channel_id, conversation_id).</summary>
-internal sealed class SqlConversationReferenceStore(StorageDatabase database, TimeProvider timeProvider) : IConversationReferenceStore
+internal sealed class SqlConversationReferenceStore(StorageDatabase database, TimeProvider timeProvider) : IConversationReferenceStore, IDisposable
 {
+    /// <summary>
+    /// Every activity carries its conversation's reference, and rewriting an unchanged one on every message cost a
+    /// write per turn on the request path. A reference this instance wrote within this interval, with the same
+    /// fields (the activity id aside), is not written again; a status change forgets it, so the next activity
+    /// re-activates the reference at once. Another instance's status change is undone within this interval at most.
+    /// </summary>
+    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
+
+    private readonly MemoryCache _written = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
     private const string Columns = """
         channel_id, conversation_id, service_url, conversation_type, tenant_id, bot_id, bot_name, user_id,
         user_aad_object_id, team_id, teams_channel_id, locale, activity_id, status, updated_at
@@ -36,11 +47,19 @@ internal sealed class SqlConversationReferenceStore(StorageDatabase database, Ti
             updated_at         = excluded.updated_at;
         """;
 
-    public Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
+    public async Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var now = database.ToDbTime(timeProvider.GetUtcNow());
-        return database.WriteAsync("upsert conversation reference", async (connection, ct) =>
+        var at = timeProvider.GetUtcNow();
+        var key = (reference.ChannelId, reference.ConversationId);
+        var fields = reference with { ActivityId = null };
+        if (_written.TryGetValue(key, out Written? written) && written!.Fields == fields && at - written.At < RefreshInterval)
+        {
+            return;
+        }
+
+        var now = database.ToDbTime(at);
+        await database.WriteAsync("upsert conversation reference", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, UpsertSql)
                 .With("channel_id", reference.ChannelId)
@@ -59,6 +78,7 @@ internal sealed class SqlConversationReferenceStore(StorageDatabase database, Ti
                 .With("now", now);
             return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
+        _written.Set(key, new Written(fields, at), new MemoryCacheEntryOptions { Size = 1 });
     }
 
     public Task<StoredConversationReference?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken)
@@ -104,6 +124,7 @@ internal sealed class SqlConversationReferenceStore(StorageDatabase database, Ti
         ArgumentNullException.ThrowIfNull(conversationId);
         var text = ToText(status);
         var now = database.ToDbTime(timeProvider.GetUtcNow());
+        _written.Remove((channelId, conversationId));
         return database.WriteAsync("set conversation reference status", async (connection, ct) =>
         {
             await using var command = StorageDatabase.Command(connection, """
@@ -160,4 +181,8 @@ internal sealed class SqlConversationReferenceStore(StorageDatabase database, Ti
         "revoked" => ReferenceStatus.Revoked,
         _ => throw new InvalidOperationException($"Unknown conversation reference status '{status}' in storage."),
     };
+
+    public void Dispose() => _written.Dispose();
+
+    private sealed record Written(ConversationReference Fields, DateTimeOffset At);
 }

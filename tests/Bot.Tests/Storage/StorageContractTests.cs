@@ -101,6 +101,43 @@ public abstract class StorageContractTests
     });
 
     [Fact]
+    public Task References_SameReferenceAgainWithinTheRefreshInterval_NotRewritten() => WithStorageAsync(async s =>
+    {
+        await s.Main.References.UpsertAsync(Personal("a:1"), default);
+        s.Time.Advance(TimeSpan.FromSeconds(20));
+
+        await s.Main.References.UpsertAsync(Personal("a:1") with { ActivityId = "activity-2" }, default);
+        var stored = await s.Main.References.GetAsync(Channel, "a:1", default);
+
+        Assert.Equal(StorageHarness.Start, stored!.UpdatedAt);
+        Assert.NotEqual("activity-2", stored.Reference.ActivityId);
+    });
+
+    [Fact]
+    public Task References_ChangedWithinTheRefreshInterval_WrittenAtOnce() => WithStorageAsync(async s =>
+    {
+        await s.Main.References.UpsertAsync(Personal("a:1"), default);
+        s.Time.Advance(TimeSpan.FromSeconds(20));
+
+        await s.Main.References.UpsertAsync(Personal("a:1") with { Locale = "en-US" }, default);
+        var stored = await s.Main.References.GetAsync(Channel, "a:1", default);
+
+        Assert.Equal("en-US", stored!.Reference.Locale);
+        Assert.Equal(StorageHarness.Start.AddSeconds(20), stored.UpdatedAt);
+    });
+
+    [Fact]
+    public Task References_MarkedUnreachableThenAnActivity_ActiveAgainAtOnce() => WithStorageAsync(async s =>
+    {
+        await s.Main.References.UpsertAsync(Personal("a:1"), default);
+        await s.Main.References.SetStatusAsync(Channel, "a:1", ReferenceStatus.Unreachable, default);
+
+        await s.Main.References.UpsertAsync(Personal("a:1"), default);
+
+        Assert.Equal(ReferenceStatus.Active, (await s.Main.References.GetAsync(Channel, "a:1", default))!.Status);
+    });
+
+    [Fact]
     public Task References_UpsertWithChangedServiceUrl_ReplacesServiceUrl() => WithStorageAsync(async s =>
     {
         await s.Main.References.UpsertAsync(Personal("a:1"), default);
