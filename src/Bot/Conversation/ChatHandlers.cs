@@ -128,7 +128,7 @@ internal sealed class ChatHandlers(
 
     private async Task WelcomeOnceAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var key = StateKey(turn.Activity, perUser: false) + "|welcome";
+        var key = ConversationStateAccessor.Key(turn.Activity, "welcome", perUser: false);
         if (await states.LoadAsync<WelcomeMark>(key, cancellationToken) is not null)
         {
             return;
@@ -297,12 +297,8 @@ internal sealed class ChatHandlers(
 
     private static string NewAnswerId() => Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>Route decisions are per user, also in group chats, so two people don't answer each other's follow-ups.</summary>
-    private static string StateKey(Activity activity, bool perUser = true) =>
-        $"{activity.ChannelId}|{activity.Conversation?.Id}" + (perUser ? $"|{activity.From?.AadObjectId ?? activity.From?.Id}" : "");
-
-    /// <summary>Per user too, so in a group chat only the one who asked continues the decision with their buttons.</summary>
-    private static string DecisionKey(Activity activity, string answerId) => StateKey(activity) + "|" + answerId;
+    /// <summary>A follow-up card's decision, per user: in a group chat only the one who asked continues it.</summary>
+    private static string DecisionKey(Activity activity, string answerId) => ConversationStateAccessor.Key(activity, answerId);
 
     private static Lang? LocaleOf(Activity activity) =>
         activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Lang.En : null;

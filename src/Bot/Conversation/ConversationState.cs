@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExpertBot.Bot.Protocol;
 using ExpertBot.Bot.Storage;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -29,6 +30,13 @@ internal sealed record AnswerRecord(string AnswerId, string? ActivityId, string 
 internal sealed class ConversationStateAccessor(IConversationStateStore store, ILogger<ConversationStateAccessor> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The key of a document for this conversation, per user unless <paramref name="perUser"/> is false (so in a group
+    /// chat one person's decision or question isn't another's), with a suffix naming the document.
+    /// </summary>
+    public static string Key(Activity activity, string suffix, bool perUser = true) =>
+        $"{activity.ChannelId}|{activity.Conversation?.Id}" + (perUser ? $"|{activity.From?.AadObjectId ?? activity.From?.Id}" : "") + "|" + suffix;
 
     public async Task<T?> LoadAsync<T>(string key, CancellationToken cancellationToken)
         where T : class

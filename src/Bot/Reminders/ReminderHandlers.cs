@@ -260,9 +260,8 @@ internal sealed partial class ReminderHandlers(ReminderService service, Conversa
         activity.Conversation?.Id,
         activity.Locale);
 
-    /// <summary>Per user and conversation: in a group chat, one person's date doesn't answer another's question.</summary>
-    private static string AskBackKey(Activity activity) =>
-        $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.From?.AadObjectId ?? activity.From?.Id}|reminder-askback";
+    /// <summary>Per user: in a group chat, one person's date doesn't answer another's question.</summary>
+    private static string AskBackKey(Activity activity) => ConversationStateAccessor.Key(activity, "reminder-askback");
 
     private static string? Redact(string? text) => string.IsNullOrWhiteSpace(text) ? null : PrivacyGuard.Redact(text);
 

@@ -89,17 +89,11 @@ internal sealed class ChatTestHost : IAsyncDisposable
 
     /// <summary>The data of the first button (Action.Execute) with this verb whose data matches, as Teams sends it back.</summary>
     public static JsonObject ButtonData(JsonObject reply, string verb, Func<JsonObject, bool>? match = null) =>
-        Buttons(reply["attachments"]?[0]?["content"]).FirstOrDefault(b => b["verb"]?.GetValue<string>() == verb && (match is null || match(b["data"]!.AsObject())))
+        Cards.CardFixtures.Objects(reply["attachments"]?[0]?["content"])
+            .FirstOrDefault(b => b["type"]?.GetValue<string>() == "Action.Execute" && b["verb"]?.GetValue<string>() == verb
+                && (match is null || match(b["data"]!.AsObject())))
             ?["data"]?.DeepClone().AsObject()
         ?? throw new Xunit.Sdk.XunitException($"the card has no {verb} button");
-
-    private static IEnumerable<JsonObject> Buttons(JsonNode? node) => node switch
-    {
-        JsonObject o when o["type"]?.GetValue<string>() == "Action.Execute" => [o],
-        JsonObject o => o.SelectMany(p => Buttons(p.Value)),
-        JsonArray a => a.SelectMany(Buttons),
-        _ => [],
-    };
 
     public static string CardText(JsonObject reply) =>
         reply["attachments"]?[0]?["content"]?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "";
